@@ -3,14 +3,22 @@
 // dependency order. Plain data plus side tables keyed by AST node; no behaviour.
 import type * as ast from '../grammar/ast.ts';
 
-/** The types of the language. `percent` values are fractions (30% = 0.3). */
+/**
+ * The types of the language. `percent` values are fractions (30% = 0.3).
+ * Enums beyond `enum` definitions: a grade's value is `enum <grade name>` (members: its levels);
+ * an events table's 情形 field is `enum <table name>` (members: its situations); `决定`/decision
+ * is `enum 决定` (members: the level's dispositions).
+ */
 export type Type =
   | { readonly kind: 'points' | 'percent' | 'number' | 'count' | 'bool' | 'text' | 'group' | 'date' }
   | { readonly kind: 'enum'; readonly enumName: string }
   /** A link from a cadre to a unit of the given kind. */
   | { readonly kind: 'unitRef'; readonly unitKind: string }
-  /** A set of rows (records/events/periods), possibly filtered; only aggregates consume it. */
-  | { readonly kind: 'rows'; readonly table: string }
+  /**
+   * A set of rows (records/events/periods), possibly filtered; only aggregates consume it.
+   * With `field`, the values of that field over the rows (`效情形.分值`).
+   */
+  | { readonly kind: 'rows'; readonly table: string; readonly field?: string }
   /** Unknown after an error; suppresses follow-on diagnostics. */
   | { readonly kind: 'error' };
 
@@ -50,6 +58,7 @@ export interface InputInfo {
   readonly name: string;
   readonly type: Type;
   readonly optional: boolean;
+  /** The accepted data range, in the type's own values (`percent 0..200` is 0 to 2). */
   readonly range?: { readonly low: number; readonly high: number };
   readonly def: ast.InputDef;
   readonly origin: Origin;
