@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{grammar,engine,cli,seeds,bench,rules}/**/*.test.ts'],
+    include: ['{grammar,engine,dataset,cli,seeds,bench,rules}/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
