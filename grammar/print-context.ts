@@ -1,0 +1,118 @@
+// What every part of the formatter shares: the target keyword language, built-in name translation, comments, blocks.
+import type { Comment, KeywordLang, Node, RuleFile, StringLit } from './ast.ts';
+import type { AttachedComments, CommentMap } from './print-comments.ts';
+import { breakParent, group, hardline, indent, join, line, lineSuffix, type Doc } from './print-doc.ts';
+import { BUILTINS, keywordText, type BuiltinKind } from './vocabulary.ts';
+
+/** Formatting state for one file. */
+export interface PrintContext {
+  readonly lang: KeywordLang;
+  readonly comments: CommentMap;
+  /** Every name the file itself declares; a built-in is not translated into one of these. */
+  readonly declared: ReadonlySet<string>;
+}
+
+/** A keyword in the target language (the first Chinese form for zh). */
+export function kw(ctx: PrintContext, id: string): string {
+  return keywordText(id, ctx.lang);
+}
+
+/**
+ * A built-in type or function name in the target language. Left as written when the file
+ * declares a name equal to either form, because then the name may mean the file's own definition.
+ */
+export function builtinName(ctx: PrintContext, kind: BuiltinKind, written: string): string {
+  const b = BUILTINS.find(x => x.builtin === kind && (x.en === written || x.zh.includes(written)));
+  if (!b) return written;
+  const target = ctx.lang === 'en' ? b.en : b.zh[0];
+  if (target === written || ctx.declared.has(target) || ctx.declared.has(written)) return written;
+  return target;
+}
+
+/** The names a file declares anywhere: definitions, inputs, enum members, fields, situations, units. */
+export function declaredNames(file: RuleFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (items: RuleFile['items']) => {
+    for (const item of items) {
+      if (item.kind === 'TestCase') continue;
+      if (item.kind === 'Remove') {
+        names.add(item.name.name);
+        continue;
+      }
+      names.add(item.name.name);
+      switch (item.kind) {
+        case 'UnitBlock': visit(item.items); break;
+        case 'InputDef': for (const n of item.names) names.add(n.name); break;
+        case 'EnumDef': for (const m of item.members) names.add(m.name); break;
+        case 'RecordsDef':
+        case 'PeriodsDef': for (const f of item.fields) names.add(f.name.name); break;
+        case 'EventsDef':
+          for (const s of item.situations) names.add(s.name.name);
+          for (const f of item.fields) names.add(f.name.name);
+          break;
+        default: break;
+      }
+    }
+  };
+  visit(file.items);
+  return names;
+}
+
+/**
+ * A string literal. The language has no escapes and a string ends at its line, so a value with
+ * an ASCII `"` is written in Chinese quotes `“…”`, which may hold it.
+ */
+export function quote(s: StringLit | string): string {
+  const value = typeof s === 'string' ? s : s.value;
+  if (/[\r\n]/.test(value) || (value.includes('"') && value.includes('”'))) {
+    // Only a hand-built tree can hold such a value: no source text parses to one.
+    throw new Error(`string value cannot be written in Kaoping: ${JSON.stringify(value)}`);
+  }
+  return value.includes('"') ? `“${value}”` : `"${value}"`;
+}
+
+const none: AttachedComments = { leading: [], trailing: [], dangling: [] };
+
+export function commentsOf(ctx: PrintContext, node: object): AttachedComments {
+  return ctx.comments.get(node) ?? none;
+}
+
+function commentText(c: Comment): string {
+  return c.text.replace(/\s+$/, '');
+}
+
+/** Wraps a line-level node's doc with its own-line comments before and its end-of-line comment after. */
+export function withComments(ctx: PrintContext, node: Node, doc: Doc): Doc {
+  const a = commentsOf(ctx, node);
+  if (a.leading.length === 0 && a.trailing.length === 0) return doc;
+  const parts: Doc[] = [];
+  for (const c of a.leading) parts.push(commentText(c), hardline);
+  parts.push(doc);
+  for (const c of a.trailing) parts.push(lineSuffix('  ' + commentText(c)), breakParent);
+  return parts;
+}
+
+/** Own-line comments, each preceded by a line break (for the end of a block). */
+export function danglingDocs(comments: readonly Comment[]): Doc[] {
+  return comments.map(c => [hardline, commentText(c)]);
+}
+
+/** How the elements of a `{ … }` block are laid out. */
+export type BlockStyle =
+  /** One element per line, always. */
+  | { readonly kind: 'lines' }
+  /** On one line when it fits and holds no comment (elements joined by `flatSep`), else one per line. */
+  | { readonly kind: 'fill'; readonly flatSep: string; readonly breakSep: string };
+
+/** `head { elements }` — elements already wrapped with their comments; `owner` carries dangling comments. */
+export function block(ctx: PrintContext, head: Doc, owner: object, elements: readonly Doc[], style: BlockStyle): Doc {
+  const dangling = danglingDocs(commentsOf(ctx, owner).dangling);
+  if (elements.length === 0 && dangling.length === 0) return [head, ' {}'];
+  if (style.kind === 'lines') {
+    const body = elements.length > 0 ? [hardline, join(hardline, elements)] : [];
+    return [head, ' {', indent([...body, ...dangling]), hardline, '}'];
+  }
+  const sep: Doc = [style.breakSep, { t: 'line', flat: style.flatSep, hard: false }];
+  const body = elements.length > 0 ? [line, join(sep, elements)] : [];
+  return group([head, ' {', indent([...body, ...dangling]), line, '}']);
+}
