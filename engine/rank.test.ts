@@ -1,0 +1,90 @@
+// Ranking kernel: competition ranks, positions by id, tie classes, exclusions, and agreement with a plain sort.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { boundaryOf, rankGroups, type RankInput } from './rank.ts';
+
+function ids(n: number): { idOrder: Int32Array; idRank: Int32Array } {
+  const idOrder = new Int32Array(n), idRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) { idOrder[i] = i; idRank[i] = i; }
+  return { idOrder, idRank };
+}
+
+describe('rankGroups', () => {
+  it('ranks a five-person team with a tie: 1, 2, 2, 4, 5', () => {
+    // members 0..4 with scores; ids in index order except that member 3 has the smallest id
+    const key = new Float64Array([90, 85, 80, 85, 70]);
+    const idOrder = new Int32Array([3, 0, 1, 2, 4]);
+    const idRank = new Int32Array([1, 2, 3, 0, 4]);
+    const r = rankGroups({ n: 5, key: { values: key, desc: true }, tiebreaks: [], group: null, groupCount: 1, include: null, idOrder, idRank });
+    expect([...r.rank]).toEqual([1, 2, 4, 2, 5]);
+    // the tie 85/85 is ordered by id: member 3 (smallest id) first
+    expect([...r.pos]).toEqual([1, 3, 4, 2, 5]);
+    expect([...r.tieEnd]).toEqual([1, 3, 4, 3, 5]);
+    expect([...r.size]).toEqual([5, 5, 5, 5, 5]);
+  });
+  it('breaks ties by the tiebreak, missing tiebreaks last', () => {
+    const key = new Float64Array([80, 80, 80, 60]);
+    const tb = new Float64Array([NaN, 70, 90, 50]);
+    const r = rankGroups({ n: 4, key: { values: key, desc: true }, tiebreaks: [{ values: tb, desc: true }], group: null, groupCount: 1, include: null, ...ids(4) });
+    expect([...r.rank]).toEqual([3, 2, 1, 4]);
+  });
+  it('treats decimal-equal keys as tied', () => {
+    const key = new Float64Array([0.1 + 0.2, 0.3]);
+    const r = rankGroups({ n: 2, key: { values: key, desc: true }, tiebreaks: [], group: null, groupCount: 1, include: null, ...ids(2) });
+    expect([...r.rank]).toEqual([1, 1]);
+    expect([...r.pos]).toEqual([1, 2]);
+  });
+  it('leaves missing keys, members without a group and those outside where unranked', () => {
+    const key = new Float64Array([50, NaN, 70, 60, 40]);
+    const group = new Int32Array([0, 0, 1, -1, 1]);
+    const include = new Float64Array([1, 1, 1, 1, NaN]);
+    const r = rankGroups({ n: 5, key: { values: key, desc: false }, tiebreaks: [], group, groupCount: 2, include, ...ids(5) });
+    expect([...r.rank]).toEqual([1, NaN, 1, NaN, NaN]);
+    expect([...r.size]).toEqual([1, 0, 1, 0, 0]);
+  });
+  it('agrees with a comparator sort on random groups', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 })), { maxLength: 60 }), rows => {
+      const n = rows.length;
+      const key = new Float64Array(rows.map(r => r[1] / 2));
+      const tb = new Float64Array(rows.map(r => r[2]));
+      const group = new Int32Array(rows.map(r => r[0]));
+      const input: RankInput = { n, key: { values: key, desc: true }, tiebreaks: [{ values: tb, desc: false }], group, groupCount: 4, include: null, ...ids(n) };
+      const r = rankGroups(input);
+      for (let i = 0; i < n; i++) {
+        const mates = rows.map((_, j) => j).filter(j => group[j] === group[i]);
+        const better = mates.filter(j => key[j] > key[i] || (key[j] === key[i] && tb[j] < tb[i])).length;
+        const before = mates.filter(j => key[j] > key[i] || (key[j] === key[i] && (tb[j] < tb[i] || (tb[j] === tb[i] && j < i)))).length;
+        const tied = mates.filter(j => key[j] === key[i] && tb[j] === tb[i]).length;
+        expect(r.rank[i]).toBe(better + 1);
+        expect(r.pos[i]).toBe(before + 1);
+        expect(r.tieEnd[i]).toBe(better + tied);
+        expect(r.size[i]).toBe(mates.length);
+      }
+    }));
+  });
+  it('sorts large groups correctly through the packed key', () => {
+    const n = 5000;
+    let s = 7;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const key = new Float64Array(n);
+    for (let i = 0; i < n; i++) key[i] = Math.round(rnd() * 400) / 4 + (i % 7 === 0 ? 1e-14 : 0);
+    const r = rankGroups({ n, key: { values: key, desc: true }, tiebreaks: [], group: null, groupCount: 1, include: null, ...ids(n) });
+    const order = [...Array(n).keys()].sort((a, b) => r.pos[a] - r.pos[b]);
+    for (let k = 1; k < n; k++) {
+      const a = order[k - 1], b = order[k];
+      const ka = Number(key[a].toPrecision(15)), kb = Number(key[b].toPrecision(15));
+      expect(ka > kb || (ka === kb && a < b)).toBe(true);
+    }
+  });
+});
+
+describe('boundaryOf', () => {
+  it('puts the bottom 30% of five at the last two (1.5 rounded up)', () => {
+    expect(boundaryOf('bottom', 5, 0.3, true)).toBe(3);
+    expect(boundaryOf('bottom', 10, 0.3, true)).toBe(7);
+    expect(boundaryOf('bottom', 5, 2, false)).toBe(3);
+    expect(boundaryOf('top', 7, 0.15, true)).toBe(2);
+    expect(boundaryOf('last', 5, NaN, false)).toBe(4);
+    expect(boundaryOf('first', 5, NaN, false)).toBe(1);
+  });
+});
