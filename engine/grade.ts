@@ -1,0 +1,75 @@
+// Grades: levels tried from the top, thresholds on the `by` value, gates, quotas per pool with their
+// rounding, overflow to the next level, and flags where a quota boundary falls inside a tie.
+import { decCompare, decLe, decLt, quotaCount } from './decimal.ts';
+
+export interface GradeLevelInput {
+  readonly op?: '>=' | '>';
+  /** Threshold per member (or a constant); absent for a level everyone reaches. */
+  readonly threshold?: ArrayLike<number> | number;
+  /** 1 blocks the level for that member. */
+  readonly gate?: ArrayLike<number>;
+  readonly quota?: {
+    readonly share?: number;
+    readonly count?: number;
+    readonly rounding: 'down' | 'up' | 'nearest';
+    /** Pool of each member (-1: no pool — the quota level is out of its reach). */
+    readonly pool: Int32Array;
+    readonly poolCount: number;
+  };
+}
+
+export interface GradeInput {
+  readonly n: number;
+  readonly by: ArrayLike<number>;
+  /** 1 for members to grade (in `where`, not `ungraded`, `by` present). */
+  readonly graded: Uint8Array;
+  readonly levels: readonly GradeLevelInput[];
+  readonly idRank: Int32Array;
+}
+
+export interface GradeOutput {
+  /** Level index per member, NaN when ungraded or no level applies. */
+  readonly level: Float64Array;
+  /** Members whose quota place was decided inside a tie on `by`: member → level index. */
+  readonly tieFlags: Map<number, number>;
+}
+
+function qualifies(l: GradeLevelInput, by: number, i: number): boolean {
+  if (l.gate && l.gate[i] === 1) return false;
+  if (l.threshold === undefined) return true;
+  const t = typeof l.threshold === 'number' ? l.threshold : l.threshold[i];
+  return l.op === '>' ? decLt(t, by) : decLe(t, by);
+}
+
+/** Grades every member; see the language reference, "Grades and quotas". */
+export function gradeMembers(input: GradeInput): GradeOutput {
+  const { n, by, graded, idRank } = input;
+  const level = new Float64Array(n).fill(NaN);
+  const tieFlags = new Map<number, number>();
+  for (let L = 0; L < input.levels.length; L++) {
+    const l = input.levels[L];
+    const cands: number[] = [];
+    for (let i = 0; i < n; i++) if (graded[i] === 1 && level[i] !== level[i] && qualifies(l, by[i], i)) cands.push(i);
+    if (!l.quota) {
+      for (const i of cands) level[i] = L;
+      continue;
+    }
+    const q = l.quota;
+    const poolSize = new Float64Array(q.poolCount);
+    for (let i = 0; i < n; i++) if (graded[i] === 1 && q.pool[i] >= 0) poolSize[q.pool[i]]++;
+    const byPool: number[][] = Array.from({ length: q.poolCount }, () => []);
+    for (const i of cands) if (q.pool[i] >= 0) byPool[q.pool[i]].push(i);
+    for (let p = 0; p < q.poolCount; p++) {
+      const list = byPool[p];
+      if (list.length === 0) continue;
+      const cap = q.share !== undefined ? quotaCount(poolSize[p], q.share, q.rounding) : Math.max(0, Math.floor(q.count ?? 0));
+      list.sort((a, b) => -decCompare(by[a], by[b]) || idRank[a] - idRank[b]);
+      for (let k = 0; k < list.length && k < cap; k++) level[list[k]] = L;
+      if (cap > 0 && cap < list.length && decCompare(by[list[cap - 1]], by[list[cap]]) === 0) {
+        const v = by[list[cap]];
+        for (const i of list) if (decCompare(by[i], v) === 0) tieFlags.set(i, L);
+      }
+    }
+  }
+  return { level, tieFlags };
+}
