@@ -44,11 +44,13 @@ export type DataCodeName = keyof typeof DataCode;
 export const DEFAULT_DIAGNOSTIC_LIMIT = 100;
 
 /**
- * Collects diagnostics up to a limit and counts the rest, so a file with a million bad rows
- * is reported in bounded memory while the total stays exact.
+ * Collects diagnostics up to a limit and counts the rest, so a file with a million bad rows is
+ * reported in bounded memory while the total stays exact. The ones kept are the first in
+ * file, line, column order — not merely the first found — so the report does not depend on the
+ * order in which files were read.
  */
 export class DiagnosticSink {
-  readonly kept: DataDiagnostic[] = [];
+  private readonly kept: DataDiagnostic[] = [];
   omitted = 0;
   errors = 0;
 
@@ -56,8 +58,22 @@ export class DiagnosticSink {
 
   add(d: DataDiagnostic): void {
     if (d.severity === 'error') this.errors++;
-    if (this.kept.length < this.limit) this.kept.push(d);
-    else this.omitted++;
+    let lo = 0;
+    let hi = this.kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareDataDiagnostics(this.kept[mid], d) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= this.limit) {
+      this.omitted++;
+      return;
+    }
+    this.kept.splice(lo, 0, d);
+    if (this.kept.length > this.limit) {
+      this.kept.pop();
+      this.omitted++;
+    }
   }
 
   report(code: DataCodeName, severity: Severity, file: string, line: number, column: number, message: string, messageEn: string): void {
@@ -72,9 +88,9 @@ export class DiagnosticSink {
     this.report(code, 'warning', file, line, column, message, messageEn);
   }
 
-  /** Kept diagnostics in file, line, column, code order (report order is not stable across files read lazily). */
+  /** The kept diagnostics in file, line, column, code order. */
   sorted(): DataDiagnostic[] {
-    return [...this.kept].sort(compareDataDiagnostics);
+    return [...this.kept];
   }
 }
 

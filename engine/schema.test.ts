@@ -23,6 +23,11 @@ describe('datasetSpec', () => {
     expect(spec.rows[1].spec.columns.find(c => c.name === '止')!.optional).toBe(true);
     expect(spec.rows[1].spec.columns.find(c => c.name === '起')!.optional).toBe(false);
   });
+
+  it('takes ranges as written in the declaration, for inputs and fields alike', () => {
+    expect(spec.records.columns.find(c => c.name === '目标完成率')!.range).toEqual({ low: 0, high: 200 });
+    expect(spec.rows[2].spec.columns.find(c => c.name === '扣分')!.range).toEqual({ low: 0, high: 10 });
+  });
 });
 
 describe('toJsonSchema', () => {

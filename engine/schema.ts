@@ -51,8 +51,19 @@ function enumMembers(model: RuleSetModel, type: Type): readonly string[] | undef
   return model.enums.find(e => e.name === type.enumName)?.members;
 }
 
+/**
+ * Bounds as written in the declaration (`percent 0..200` → 0 and 200, in percent points as the
+ * data is written), read from the syntax so that they never depend on how a stage scales them.
+ */
+function writtenRange(ref: { readonly range?: { readonly low: { value: number }; readonly high: { value: number } } } | undefined) {
+  return ref?.range ? { low: ref.range.low.value, high: ref.range.high.value } : undefined;
+}
+
 function inputColumn(model: RuleSetModel, input: InputInfo): ColumnSpec {
-  return { name: input.name, type: input.type, optional: input.optional, range: input.range, members: enumMembers(model, input.type) };
+  // The model keeps percent ranges as fractions; the data is written in percent points.
+  const scale = input.type.kind === 'percent' ? 100 : 1;
+  const range = writtenRange(input.def.type) ?? (input.range && { low: input.range.low * scale, high: input.range.high * scale });
+  return { name: input.name, type: input.type, optional: input.optional, range, members: enumMembers(model, input.type) };
 }
 
 function fieldColumn(model: RuleSetModel, table: RowTableInfo, field: FieldInfo): ColumnSpec {
@@ -61,7 +72,7 @@ function fieldColumn(model: RuleSetModel, table: RowTableInfo, field: FieldInfo)
   }
   // The catalogue gives an event's points and an open period has no end: those cells may be empty.
   const optional = field.optional || (field.decl === undefined && implicitOptional.has(field.name));
-  return { name: field.name, type: field.type, optional, members: enumMembers(model, field.type) };
+  return { name: field.name, type: field.type, optional, range: writtenRange(field.decl?.type), members: enumMembers(model, field.type) };
 }
 
 function rowsSpec(model: RuleSetModel, table: RowTableInfo, owner: string) {

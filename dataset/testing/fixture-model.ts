@@ -1,22 +1,25 @@
 // A small checked model built by hand, for tests of the data layer that must not depend on the
 // parser and checker: the inputs, tables and units a township evaluation typically declares.
 import type * as ast from '../../grammar/ast.ts';
-import type { FieldInfo, InputInfo, LevelModel, RowTableInfo, RuleSetModel, Type } from '../../engine/model.ts';
+import type { ComputedInfo, FieldInfo, InputInfo, LevelModel, RowTableInfo, RuleSetModel, Type } from '../../engine/model.ts';
 
 const span = { start: 0, end: 0 };
 const ident = (name: string): ast.Ident => ({ kind: 'Ident', name, span });
-const typeRef = (name: string): ast.TypeRef => ({ kind: 'TypeRef', name: ident(name), span });
+const num = (value: number): ast.NumberLit => ({ kind: 'NumberLit', value, text: String(value), span });
+const typeRef = (name: string, range?: { low: number; high: number }): ast.TypeRef => ({
+  kind: 'TypeRef', name: ident(name), span, range: range && { kind: 'RangeLit', low: num(range.low), high: num(range.high), span },
+});
 const origin = { file: 'fixture.kp', year: 2014 };
 
 /** An input of the given type, as the checker would describe it. */
 export function input(name: string, type: Type, optional = false, range?: { low: number; high: number }): InputInfo {
-  const def: ast.InputDef = { kind: 'InputDef', override: false, name: ident(name), names: [ident(name)], type: typeRef(type.kind), optional, span };
+  const def: ast.InputDef = { kind: 'InputDef', override: false, name: ident(name), names: [ident(name)], type: typeRef(type.kind, range), optional, span };
   return { name, type, optional, range, def, origin };
 }
 
 /** A field of a row table; implicit fields have no declaration. */
-export function field(name: string, type: Type, optional = false, implicit = false): FieldInfo {
-  return implicit ? { name, type, optional } : { name, type, optional, decl: { kind: 'FieldDecl', name: ident(name), type: typeRef(type.kind), optional, span } };
+export function field(name: string, type: Type, optional = false, implicit = false, range?: { low: number; high: number }): FieldInfo {
+  return implicit ? { name, type, optional } : { name, type, optional, decl: { kind: 'FieldDecl', name: ident(name), type: typeRef(type.kind, range), optional, span } };
 }
 
 /** A records/events/periods table with its implicit fields first. */
@@ -61,7 +64,7 @@ export function fixtureModel(): RuleSetModel {
     level: 'unit',
     unitKind: '乡镇',
     inputs: [input('类别', { kind: 'enum', enumName: '乡镇类别' }), input('总分', points(), false, { low: 0, high: 100 })],
-    tables: [table('乡镇督查', 'records', [field('扣分', points())])],
+    tables: [table('乡镇督查', 'records', [field('扣分', points(), false, false, { low: 0, high: 10 })])],
     computed: [],
   };
   return {
@@ -79,5 +82,37 @@ export function fixtureModel(): RuleSetModel {
     types: new Map(),
     tests: [],
     files: [{ file: 'fixture.kp', year: 2014, text: '' }],
+  };
+}
+
+/** A computed definition of the given kind, as the checker would list it (the expression is irrelevant to the data layer). */
+export function computed(name: string, type: Type, kind: 'ScoreDef' | 'RankDef' | 'GradeDef' | 'DispositionDef' | 'TableDef'): ComputedInfo {
+  const expr: ast.Expr = { kind: 'NumberLit', value: 0, text: '0', span };
+  const base = { override: false, name: ident(name), span };
+  const def: ComputedInfo['def'] =
+    kind === 'ScoreDef' ? { kind, ...base, form: 'score', expr }
+      : kind === 'RankDef' ? { kind, ...base, key: { kind: 'SortKey', expr, direction: 'desc', span }, within: [], tiebreak: [] }
+        : kind === 'GradeDef' ? { kind, ...base, by: expr, levels: [] }
+          : kind === 'TableDef' ? { kind, ...base, by: expr, rows: [] }
+            : { kind, ...base, severity: num(1), when: expr, candidates: [] };
+  return { name, type, def, deps: [], origin };
+}
+
+/** The fixture with a few computed values at the cadre level: a score, a percent score, a rank, a grade, a parameter and a disposition. */
+export function fixtureModelWithValues(): RuleSetModel {
+  const m = fixtureModel();
+  return {
+    ...m,
+    cadre: {
+      ...m.cadre,
+      computed: [
+        computed('系数', { kind: 'number' }, 'TableDef'),
+        computed('年度得分', { kind: 'points' }, 'ScoreDef'),
+        computed('完成度', { kind: 'percent' }, 'ScoreDef'),
+        computed('班子排名', { kind: 'count' }, 'RankDef'),
+        computed('等次', { kind: 'enum', enumName: '等次' }, 'GradeDef'),
+        computed('诫勉谈话', { kind: 'bool' }, 'DispositionDef'),
+      ],
+    },
   };
 }
