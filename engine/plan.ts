@@ -269,3 +269,40 @@ export function exprReads(e: PExpr, level: number, plan: Plan, out: [number, num
     }
   }
 }
+
+/**
+ * Orders steps so that each comes after every step it reads in the same year (history reads earlier
+ * years and adds no edge). Among ready steps, row-wise steps of the level just worked on go first, so
+ * that the compiler can fuse runs of them into one loop; otherwise the order of emission is kept.
+ */
+export function orderSteps(levels: readonly Level[], steps: readonly Step[], ranks: readonly RankPlan[]): Step[] {
+  const writer = new Map<string, number>();
+  steps.forEach((s, k) => writer.set(`${s.level}:${s.slot}`, k));
+  const planLike = { ranks } as unknown as Plan;
+  const deps = steps.map(s => {
+    const d = new Set<number>();
+    for (const [l, sl] of stepReads(s, planLike)) {
+      const w = writer.get(`${l}:${sl}`);
+      if (w !== undefined) d.add(w);
+    }
+    return [...d];
+  });
+  const users: number[][] = steps.map(() => []);
+  const missing = deps.map(d => d.length);
+  deps.forEach((d, k) => { for (const w of d) users[w].push(k); });
+  const ready: number[] = [];
+  missing.forEach((m, k) => { if (m === 0) ready.push(k); });
+  const out: Step[] = [];
+  let lastLevel = -1;
+  while (ready.length > 0) {
+    ready.sort((a, b) => a - b);
+    let pick = ready.findIndex(k => steps[k].kind === 'compute' && steps[k].level === lastLevel);
+    if (pick < 0) pick = 0;
+    const k = ready.splice(pick, 1)[0];
+    out.push(steps[k]);
+    lastLevel = steps[k].level;
+    for (const u of users[k]) if (--missing[u] === 0) ready.push(u);
+  }
+  if (out.length !== steps.length) throw new Error(`plan: cycle among steps at level ${levels[steps[0]?.level ?? 0]?.name}`);
+  return out;
+}

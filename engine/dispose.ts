@@ -1,0 +1,166 @@
+// Outcomes: the decision among the fired dispositions (the first fired in decision order: severity, then
+// priority, then written order; a decider with candidates proposes a set instead), and the presented
+// per-member results — values, dispositions, decision, candidates, flags — of an evaluated year.
+import type { Diagnostic, Severity } from '../grammar/diagnostic.ts';
+import type { Column } from './dataset.ts';
+import { compareIds, type EntityResult, type ResultFlag, type UnitResult, type Value, type YearResult } from './result.ts';
+import type { YearContext } from './evaluate.ts';
+import type { Slot } from './plan.ts';
+import { presentNumber } from './decimal.ts';
+import { formatDate } from './dates.ts';
+import { boundaryOf } from './rank.ts';
+import { declarationOrder } from './lower.ts';
+import { idOrder } from './history.ts';
+
+export interface DecideInput {
+  readonly n: number;
+  /** Fired (1) per member, one column per disposition in decision order. */
+  readonly fired: readonly ArrayLike<number>[];
+  readonly hasCandidates: readonly boolean[];
+}
+
+export interface DecideOutput {
+  /** The decision as an index into the dispositions (decision order), NaN when none or candidates. */
+  readonly decision: Float64Array;
+  /** The deciding disposition (even one with candidates), -1 when none fired. */
+  readonly decider: Int32Array;
+}
+
+/** Picks every member's decision. */
+export function decide(input: DecideInput): DecideOutput {
+  const { n, fired, hasCandidates } = input;
+  const decision = new Float64Array(n).fill(NaN);
+  const decider = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < fired.length; d++) {
+      if (fired[d][i] !== 1) continue;
+      decider[i] = d;
+      if (!hasCandidates[d]) decision[i] = d;
+      break;
+    }
+  }
+  return { decision, decider };
+}
+
+/** A KP7xx diagnostic of evaluation (data problems found while binding, a year absent). */
+export function evalDiagnostic(code: string, severity: Severity, message: string, messageEn: string): Diagnostic {
+  return { code, severity, message, messageEn, span: { start: 0, end: 0 } };
+}
+
+/** Columnar outputs of one entity level: read them directly for bulk work (benchmarks, exports). */
+export interface LevelOutput {
+  readonly kind: 'cadre' | 'unit';
+  readonly name: string;
+  readonly size: number;
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** Raw doubles (NaN missing) of an input, a definition, a disposition (fired 1/0) or `决定` (index). */
+  numbers(name: string): Float64Array | undefined;
+  /** A value as a dataset column: numbers and dates as doubles, discrete values as codes with labels. */
+  column(name: string): Column | undefined;
+  /** The deciding disposition's name, null when none or when it proposes candidates. */
+  decision(member: number): string | null;
+  /** The candidates proposed by the deciding disposition, empty otherwise. */
+  candidates(member: number): readonly string[];
+}
+
+function slotByName(ctx: YearContext, level: number, name: string): Slot | undefined {
+  return ctx.session.compiled.plan.levels[level].slots.find(s => s.name === name && s.role !== 'hidden');
+}
+
+/** Labels of a code slot in this context (enum members, interned texts, unit ids). */
+function labelsOf(ctx: YearContext, s: Slot): readonly string[] {
+  const c = s.codes!;
+  if (c.kind === 'labels') return c.labels;
+  if (c.kind === 'intern') return ctx.session.interner.labels;
+  return ctx.levels[c.level].ids;
+}
+
+/** One member's value as presented: numbers as decimals, bools, dates as YYYY-MM-DD, codes as names. */
+export function presentValue(ctx: YearContext, level: number, s: Slot, member: number): Value {
+  const v = ctx.values(level, s.index)?.[member] ?? NaN;
+  if (v !== v) return null;
+  switch (s.value) {
+    case 'number': return presentNumber(v);
+    case 'bool': return v === 1;
+    case 'date': return formatDate(v);
+    case 'code': return labelsOf(ctx, s)[v] ?? null;
+  }
+}
+
+export function levelOutput(ctx: YearContext, level: number): LevelOutput {
+  const plan = ctx.session.compiled.plan;
+  const l = plan.levels[level];
+  const ld = ctx.levels[level];
+  const dispositions = plan.dispositions.filter(d => d.level === level);
+  const decider = (i: number) => ctx.deciders.get(level)?.[i] ?? -1;
+  return {
+    kind: l.kind === 'unit' ? 'unit' : 'cadre', name: l.name, size: ld.n, ids: ld.ids, names: ld.names,
+    numbers: name => { const s = slotByName(ctx, level, name); return s ? ctx.values(level, s.index) : undefined; },
+    column: name => {
+      const s = slotByName(ctx, level, name);
+      const v = s ? ctx.values(level, s.index) : undefined;
+      if (!s || !v) return undefined;
+      if (s.value === 'code') return { kind: 'code', values: Int32Array.from(v, x => (x === x ? x : -1)), labels: labelsOf(ctx, s) };
+      return s.value === 'date' ? { kind: 'date', values: v } : { kind: 'number', values: v };
+    },
+    decision: i => { const d = decider(i); return d >= 0 && dispositions[d].candidates.length === 0 ? dispositions[d].name : null; },
+    candidates: i => { const d = decider(i); return d >= 0 ? dispositions[d].candidates : []; },
+  };
+}
+
+/** Flags of one member: boundaries of rank tests and grade quotas that fell inside a tie. */
+function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
+  const plan = ctx.session.compiled.plan;
+  const out: ResultFlag[] = [];
+  for (const site of plan.sites) {
+    const r = plan.ranks[site.rank];
+    const st = ctx.ranks[site.rank];
+    if (r.level !== level || !st || st.pos[i] === 0) continue;
+    const b = boundaryOf(site.test, st.size[i], site.amount ?? NaN, site.share);
+    if (st.rank[i] <= b && b < st.tieEnd[i]) {
+      out.push({ code: 'tie-at-boundary', definition: r.name, message: `${site.text} 的界线落在并列者之间，按编号顺序确定` });
+    }
+  }
+  for (const [slot, ties] of ctx.gradeTies) {
+    const s = plan.levels[level].slots[slot];
+    const L = ties.get(i);
+    if (L === undefined || plan.steps.find(x => x.kind === 'grade' && x.slot === slot)?.level !== level) continue;
+    const labels = s.codes?.kind === 'labels' ? s.codes.labels : [];
+    out.push({ code: 'quota-tie', definition: s.name, message: `${labels[L] ?? ''} 的名额界线落在并列者之间，按编号顺序确定` });
+  }
+  out.sort((a, b) => compareIds(a.definition, b.definition) || compareIds(a.code, b.code) || compareIds(a.message, b.message));
+  return out;
+}
+
+function entityResults(ctx: YearContext, level: number): EntityResult[] {
+  const plan = ctx.session.compiled.plan;
+  const model = ctx.session.compiled.model;
+  const l = plan.levels[level];
+  const lm = l.kind === 'cadre' ? model.cadre : model.units.find(u => u.unitKind === l.name)!;
+  const shown = declarationOrder(model, lm).map(name => slotByName(ctx, level, name)!).filter(Boolean);
+  const ld = ctx.levels[level];
+  const out = levelOutput(ctx, level);
+  const dispositions = plan.dispositions.filter(d => d.level === level);
+  const fired = dispositions.map(d => ctx.values(level, d.slot));
+  const results: EntityResult[] = [];
+  for (const i of idOrder(ld.ids).order) {
+    const values: Record<string, Value> = {};
+    for (const s of shown) values[s.name] = presentValue(ctx, level, s, i);
+    results.push({
+      id: ld.ids[i], name: ld.names[i] ?? '', values,
+      dispositions: dispositions.filter((_, k) => fired[k]?.[i] === 1).map(d => ({ name: d.name, severity: d.severity, because: d.because })),
+      decision: out.decision(i), candidates: out.candidates(i), flags: flagsOf(ctx, level, i),
+    });
+  }
+  return results;
+}
+
+/** The presented result of an evaluated year (cadres in id order; units by kind, then id). */
+export function toYearResult(ctx: YearContext): YearResult {
+  const plan = ctx.session.compiled.plan;
+  const units: UnitResult[] = [];
+  const kinds = plan.levels.filter(l => l.kind === 'unit').sort((a, b) => compareIds(a.name, b.name));
+  for (const k of kinds) for (const r of entityResults(ctx, k.index)) units.push({ ...r, unitKind: k.name });
+  return { ruleset: ctx.session.compiled.model.title, year: ctx.year, results: entityResults(ctx, 0), units };
+}
