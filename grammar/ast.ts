@@ -407,7 +407,13 @@ export interface Call {
   readonly callee: Ident;
   readonly args: readonly (Expr | RangeLit)[];
   readonly within?: readonly Expr[];
+  /** The filter written after the first argument (or after `within` when there is no argument). */
   readonly where?: Expr;
+  /**
+   * Present only when an argument after the first has its own filter
+   * (`overlap(任职 where 职务 == 书记, 任职 where 职务 == 乡镇长)`): `argWhere[i]` filters `args[i]`.
+   */
+  readonly argWhere?: readonly (Expr | undefined)[];
   readonly span: Span;
 }
 

@@ -1,0 +1,256 @@
+// CST → AST for expressions: operator precedence over the parser's flat operand/operator lists
+// (a small Pratt loop), postfix chains, calls with within/where, and the bracketed forms.
+import type { CstNode, IToken } from 'chevrotain';
+import type * as A from './ast.ts';
+import {
+  between, Ctx, identOf, identOfToken, numberOf, percentOf, signedNumberOf, stringOf, sub, subs, tok, toks,
+} from './from-cst-util.ts';
+import { keywordIdOf } from './lexer.ts';
+import { spanOfToken, type Span } from './span.ts';
+
+const COMPARISON: Readonly<Record<string, A.BinaryOp>> = {
+  EqEq: '==', Equals: '==', NotEq: '!=', Less: '<', LessEq: '<=', Greater: '>', GreaterEq: '>=',
+};
+const ARITH: Readonly<Record<string, A.BinaryOp>> = { Plus: '+', Minus: '-', Star: '*', Slash: '/', Coalesce: '??' };
+
+const BP_OR = 1;
+const BP_AND = 2;
+const BP_NOT = 3;
+const BP_CMP = 4;
+
+function opOf(token: IToken): { op: A.BinaryOp | 'in'; bp: number } {
+  const name = token.tokenType.name;
+  if (COMPARISON[name]) return { op: COMPARISON[name], bp: BP_CMP };
+  const kw = keywordIdOf(token);
+  if (kw === 'or') return { op: 'or', bp: BP_OR };
+  if (kw === 'and') return { op: 'and', bp: BP_AND };
+  if (kw === 'in') return { op: 'in', bp: BP_CMP };
+  const op = ARITH[name];
+  return { op, bp: op === '??' ? 5 : op === '+' || op === '-' ? 6 : 7 };
+}
+
+function isComparison(e: A.Expr): boolean {
+  return e.kind === 'InSet' || (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op));
+}
+
+/** Builds expressions for one conversion; every node records its depth in `ctx.depth`. */
+export class ExprBuilder {
+  constructor(private readonly ctx: Ctx) {}
+
+  private made<T extends A.Expr | A.RangeLit>(node: T, ...children: (A.Expr | A.RangeLit | undefined)[]): T {
+    let d = 0;
+    for (const c of children) if (c) d = Math.max(d, this.ctx.depth.get(c) ?? 1);
+    this.ctx.depth.set(node, d + 1);
+    return node;
+  }
+
+  /** An `expression` node; reports (once) when the result is nested past the limit. */
+  expr(n: CstNode): A.Expr {
+    const rhs = subs(n, 'rhs');
+    const ops = toks(n, 'op');
+    let pos = 0;
+    let pre = 0;
+    const prefixOrOperand = (): A.Expr => {
+      const operand = rhs[pos];
+      const prefixes = toks(operand, 'prefix');
+      if (pre < prefixes.length) {
+        const p = prefixes[pre++];
+        if (keywordIdOf(p) === 'not') {
+          const inner = parse(BP_NOT);
+          return this.made({ kind: 'Unary', op: 'not', operand: inner, span: between(spanOfToken(p), inner.span) }, inner);
+        }
+        const inner = prefixOrOperand();
+        return this.made({ kind: 'Unary', op: '-', operand: inner, span: between(spanOfToken(p), inner.span) }, inner);
+      }
+      return this.postfix(sub(operand, 'postfix')!);
+    };
+    const parse = (minBp: number): A.Expr => {
+      let left = prefixOrOperand();
+      let comparedHere = false;
+      while (pos < ops.length) {
+        const token = ops[pos];
+        const { op, bp } = opOf(token);
+        if (bp <= minBp) break;
+        if (bp === BP_CMP && comparedHere && isComparison(left)) {
+          this.ctx.error('KP125', spanOfToken(token), '比较不能连写，请用“且”连接两个比较，如 a < b 且 b < c',
+            'comparisons cannot be chained; join two comparisons with `and`, as in a < b and b < c');
+        }
+        pos++;
+        pre = 0;
+        if (op === 'in') {
+          const set = this.setLit(rhs[pos]);
+          left = this.made({ kind: 'InSet', value: left, set: set.items, span: between(left.span, set.span) }, left, ...set.items);
+        } else {
+          const right = parse(bp);
+          left = this.made({ kind: 'Binary', op, left, right, span: between(left.span, right.span) }, left, right);
+        }
+        if (bp === BP_CMP) comparedHere = true;
+      }
+      return left;
+    };
+    const result = parse(0);
+    if ((this.ctx.depth.get(result) ?? 1) > this.ctx.maxDepth && !this.ctx.broken) {
+      this.ctx.error('KP122', result.span, `表达式嵌套过深（超过 ${this.ctx.maxDepth} 层），请拆成几个得分或定义`,
+        `expression nested too deeply (more than ${this.ctx.maxDepth} levels); split it into several definitions`);
+    }
+    return result;
+  }
+
+  private setLit(n: CstNode): { items: A.Expr[]; span: Span } {
+    return { items: subs(n, 'expression').map(e => this.expr(e)), span: between(spanOfToken(tok(n, 'LBrace')!), spanOfToken(tok(n, 'RBrace')!)) };
+  }
+
+  private postfix(n: CstNode): A.Expr {
+    let e = this.primary(sub(n, 'primary')!);
+    const members = subs(n, 'member');
+    const years = toks(n, 'years');
+    let m = 0;
+    let y = 0;
+    for (const s of toks(n, 'suffix')) {
+      if (s.tokenType.name === 'Dot') {
+        const member = identOf(this.ctx, members[m++]);
+        e = this.made({ kind: 'MemberAccess', object: e, member, span: between(e.span, member.span) }, e);
+      } else {
+        const k = numberOf(years[y++]);
+        if (!Number.isInteger(k.value) || k.value < 1) {
+          this.ctx.error('KP127', k.span, `@- 之后应为正整数年数，如 @-1，而不是 ${k.text}`,
+            `@- must be followed by a positive whole number of years, as in @-1, not ${k.text}`);
+        }
+        e = this.made({ kind: 'History', expr: e, yearsBack: k.value, span: between(e.span, k.span) }, e);
+      }
+    }
+    return e;
+  }
+
+  private primary(n: CstNode): A.Expr {
+    const c = n.children;
+    if (c.Number) return this.made(numberOf(c.Number[0] as IToken));
+    if (c.Percent) return this.made(percentOf(c.Percent[0] as IToken));
+    if (c.String) return this.made(stringOf(c.String[0] as IToken));
+    if (c.Kw_true) return this.made({ kind: 'BoolLit', value: true, span: spanOfToken(c.Kw_true[0] as IToken) });
+    if (c.Kw_false) return this.made({ kind: 'BoolLit', value: false, span: spanOfToken(c.Kw_false[0] as IToken) });
+    if (c.Kw_missing) return this.made({ kind: 'MissingLit', span: spanOfToken(c.Kw_missing[0] as IToken) });
+    if (c.call) return this.call(c.call[0] as CstNode);
+    if (c.name) {
+      const name = identOf(this.ctx, c.name[0] as CstNode);
+      return this.made({ kind: 'NameRef', name, span: name.span });
+    }
+    if (c.LParen) {
+      const inner = this.expr(sub(n, 'expression')!);
+      return this.made({ kind: 'Paren', expr: inner, span: between(spanOfToken(tok(n, 'LParen')!), spanOfToken(tok(n, 'RParen')!)) }, inner);
+    }
+    if (c.ifExpr) return this.ifExpr(c.ifExpr[0] as CstNode);
+    if (c.matchExpr) return this.matchExpr(c.matchExpr[0] as CstNode);
+    if (c.tiersExpr) return this.tiersExpr(c.tiersExpr[0] as CstNode);
+    return this.weighted(sub(n, 'weightedExpr')!);
+  }
+
+  private call(n: CstNode): A.Call {
+    const callee = identOfToken(tok(n, 'Word')!);
+    const args: (A.Expr | A.RangeLit)[] = [];
+    const within: A.Expr[] = [];
+    const filters: (A.Expr | undefined)[] = [];
+    let groupWhere: A.Expr | undefined;
+    for (const a of subs(n, 'callArg')) {
+      const range = sub(a, 'range');
+      if (range) {
+        args.push(this.made(this.range(range)));
+        filters.push(undefined);
+        continue;
+      }
+      const value = sub(a, 'value');
+      const w = sub(a, 'within');
+      if (w) within.push(this.expr(w));
+      const where = sub(a, 'where') ? this.expr(sub(a, 'where')!) : undefined;
+      if (value) {
+        args.push(this.expr(value));
+        filters.push(where);
+      } else if (where) {
+        if (groupWhere) this.ctx.error('KP123', where.span, '“限于”重复', '`where` is written twice');
+        groupWhere = where;
+      }
+    }
+    const span = between(callee.span, spanOfToken(tok(n, 'RParen')!));
+    const where = filters[0] ?? groupWhere;
+    if (filters[0] && groupWhere) this.ctx.error('KP123', groupWhere.span, '“限于”重复', '`where` is written twice');
+    const call: A.Call = {
+      kind: 'Call', callee, args,
+      ...(within.length ? { within } : {}),
+      ...(where ? { where } : {}),
+      ...(filters.slice(1).some(f => f) ? { argWhere: filters } : {}),
+      span,
+    };
+    return this.made(call, ...args, ...within, ...filters, groupWhere);
+  }
+
+  /** `range` node → RangeLit. */
+  range(n: CstNode): A.RangeLit {
+    const low = signedNumberOf(sub(n, 'low')!);
+    const high = signedNumberOf(sub(n, 'high')!);
+    return { kind: 'RangeLit', low, high, span: between(low.span, high.span) };
+  }
+
+  private ifExpr(n: CstNode): A.If {
+    const cond = this.expr(sub(n, 'cond')!);
+    const then = this.expr(sub(n, 'then')!);
+    const otherwise = this.expr(sub(n, 'else')!);
+    return this.made({ kind: 'If', cond, then, else: otherwise, span: between(spanOfToken(tok(n, 'Kw_if')!), otherwise.span) }, cond, then, otherwise);
+  }
+
+  private elseLast(arms: readonly { span: Span }[], isElse: (i: number) => boolean): void {
+    for (let i = 0; i < arms.length - 1; i++) {
+      if (isElse(i)) {
+        this.ctx.error('KP129', arms[i].span, '“否则”分支应放在最后', 'the `else` arm must come last', false);
+      }
+    }
+  }
+
+  private matchExpr(n: CstNode): A.Match {
+    const subject = this.expr(sub(n, 'subject')!);
+    const arms: A.MatchArm[] = subs(n, 'matchArm').map(arm => {
+      const value = this.expr(sub(arm, 'expression')!);
+      const elseTok = tok(arm, 'Kw_else');
+      const patterns: A.MatchArm['patterns'] = elseTok ? 'else' : subs(arm, 'pattern').map(p => {
+        const nameNode = sub(p, 'name');
+        return nameNode ? identOf(this.ctx, nameNode) : signedNumberOf(sub(p, 'signedNumber')!);
+      });
+      const start = elseTok ? spanOfToken(elseTok) : (patterns as readonly (A.Ident | A.NumberLit)[])[0].span;
+      return { kind: 'MatchArm', patterns, value, span: between(start, value.span) };
+    });
+    this.elseLast(arms, i => arms[i].patterns === 'else');
+    const span = between(spanOfToken(tok(n, 'Kw_match')!), spanOfToken(tok(n, 'RBrace')!));
+    return this.made({ kind: 'Match', subject, arms, span }, subject, ...arms.map(a => a.value));
+  }
+
+  private tiersExpr(n: CstNode): A.Tiers {
+    const arms: A.TierArm[] = subs(n, 'tierArm').map(arm => {
+      const value = this.expr(sub(arm, 'value')!);
+      const elseTok = tok(arm, 'Kw_else');
+      const cond = elseTok ? 'else' as const : this.expr(sub(arm, 'cond')!);
+      const start = cond === 'else' ? spanOfToken(elseTok!) : cond.span;
+      return { kind: 'TierArm', cond, value, span: between(start, value.span) };
+    });
+    this.elseLast(arms, i => arms[i].cond === 'else');
+    const span = between(spanOfToken(tok(n, 'Kw_tiers')!), spanOfToken(tok(n, 'RBrace')!));
+    const parts = arms.flatMap(a => (a.cond === 'else' ? [a.value] : [a.cond, a.value]));
+    return this.made({ kind: 'Tiers', arms, span }, ...parts);
+  }
+
+  /** `weightItem` node: an expression and its percentage. */
+  weightItem(n: CstNode): A.WeightItem {
+    const expr = this.expr(sub(n, 'expression')!);
+    const weight = percentOf(tok(n, 'Percent')!);
+    return { kind: 'WeightItem', expr, weight, span: between(expr.span, weight.span) };
+  }
+
+  private weighted(n: CstNode): A.Weighted {
+    const start = spanOfToken(tok(n, 'Kw_weighted')!);
+    const table = sub(n, 'table');
+    if (table) {
+      const name = identOf(this.ctx, table);
+      return this.made({ kind: 'Weighted', table: name, span: between(start, name.span) });
+    }
+    const items = subs(n, 'weightItem').map(i => this.weightItem(i));
+    return this.made({ kind: 'Weighted', items, span: between(start, spanOfToken(tok(n, 'RBrace')!)) }, ...items.map(i => i.expr));
+  }
+}

@@ -1,0 +1,125 @@
+// Shared pieces of the CST → AST conversion: the conversion context, child access, spans and literals.
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { Ident, NumberLit, PercentLit, StringLit } from './ast.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { normalizeDigits } from './lexer.ts';
+import { spanOfToken, type Span } from './span.ts';
+
+/** State of one conversion: diagnostics, the nesting limit and the keyword tokens used as names. */
+export class Ctx {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Set when the definition being converted turned out unusable; the item is then left out. */
+  broken = false;
+  /** Keyword tokens that served as names, so they do not count towards the file's keyword language. */
+  readonly keywordsAsNames: IToken[] = [];
+  /** AST depth of each expression node built, to report expressions nested too deeply. */
+  readonly depth = new WeakMap<object, number>();
+
+  constructor(readonly maxDepth: number) {}
+
+  error(code: string, span: Span, message: string, messageEn: string, breaks = true): void {
+    this.diagnostics.push({ code, severity: 'error', span, message, messageEn });
+    if (breaks) this.broken = true;
+  }
+}
+
+export function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+export function tok(n: CstNode, key: string, i = 0): IToken | undefined {
+  return n.children[key]?.[i] as IToken | undefined;
+}
+
+export function toks(n: CstNode, key: string): IToken[] {
+  return (n.children[key] ?? []) as IToken[];
+}
+
+export function sub(n: CstNode, key: string, i = 0): CstNode | undefined {
+  return n.children[key]?.[i] as CstNode | undefined;
+}
+
+export function subs(n: CstNode, key: string): CstNode[] {
+  return (n.children[key] ?? []) as CstNode[];
+}
+
+/** True when recovery touched this subtree: a re-synced rule or a token invented by recovery. */
+export function isRecovered(n: CstNode): boolean {
+  if (n.recoveredNode) return true;
+  for (const key in n.children) {
+    for (const c of n.children[key]) {
+      if (isToken(c) ? c.isInsertedInRecovery === true || Number.isNaN(c.startOffset) : isRecovered(c)) return true;
+    }
+  }
+  return false;
+}
+
+/** The span of every real token in a subtree (empty span at 0 when it has none). */
+export function cstSpan(n: CstNode): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  const visit = (node: CstNode): void => {
+    for (const key in node.children) {
+      for (const c of node.children[key]) {
+        if (isToken(c)) {
+          if (c.isInsertedInRecovery || Number.isNaN(c.startOffset)) continue;
+          const s = spanOfToken(c);
+          if (s.start < start) start = s.start;
+          if (s.end > end) end = s.end;
+        } else visit(c);
+      }
+    }
+  };
+  visit(n);
+  return start === Infinity ? { start: 0, end: 0 } : { start, end };
+}
+
+export function between(a: Span, b: Span): Span {
+  return { start: a.start, end: b.end };
+}
+
+/** A `name` node (a word, or a keyword accepted as a name) as an Ident. */
+export function identOf(ctx: Ctx, nameNode: CstNode): Ident {
+  const word = tok(nameNode, 'Word');
+  const token = word ?? tok(nameNode, 'SoftKeyword')!;
+  if (!word) ctx.keywordsAsNames.push(token);
+  return identOfToken(token);
+}
+
+export function identOfToken(token: IToken): Ident {
+  return { kind: 'Ident', name: normalizeDigits(token.image), span: spanOfToken(token) };
+}
+
+export function numberOf(token: IToken, minus?: IToken): NumberLit {
+  const digits = normalizeDigits(token.image);
+  const text = minus ? `-${digits}` : digits;
+  const span = spanOfToken(token);
+  return { kind: 'NumberLit', value: Number(text), text, span: minus ? between(spanOfToken(minus), span) : span };
+}
+
+/** `signedNumber` node → NumberLit (negative when a minus precedes it). */
+export function signedNumberOf(n: CstNode): NumberLit {
+  return numberOf(tok(n, 'Number')!, tok(n, 'Minus'));
+}
+
+export function percentOf(token: IToken): PercentLit {
+  const text = normalizeDigits(token.image.slice(0, -1));
+  // `${text}e-2` is parsed with one rounding, so 33.3% is exactly the double nearest 0.333.
+  return { kind: 'PercentLit', value: Number(`${text}e-2`), text, span: spanOfToken(token) };
+}
+
+const CLOSING_QUOTES = new Set(['"', '”', '’', "'"]);
+
+export function stringOf(token: IToken): StringLit {
+  const image = token.image;
+  const closed = image.length >= 2 && CLOSING_QUOTES.has(image[image.length - 1]);
+  return { kind: 'StringLit', value: image.slice(1, closed ? -1 : undefined), span: spanOfToken(token) };
+}
+
+/** Requires a whole number (a year, a number of decimals, a severity); reports otherwise. */
+export function wholeNumber(ctx: Ctx, n: NumberLit, what: string, whatEn: string): NumberLit {
+  if (!Number.isInteger(n.value)) {
+    ctx.error('KP128', n.span, `${what}应为整数，而不是 ${n.text}`, `${whatEn} must be a whole number, not ${n.text}`);
+  }
+  return n;
+}

@@ -1,0 +1,147 @@
+// The grammar's entry point: text → tokens → CST → AST, with every lexing and syntax diagnostic,
+// at most one syntax error per definition, and no exception for any input.
+import type { CstNode, IToken } from 'chevrotain';
+import type { KeywordLang, RuleFile } from './ast.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { toRuleFile } from './from-cst.ts';
+import { depthError, junkError, syntaxError, type SyntaxError } from './from-cst-errors.ts';
+import { cstSpan, Ctx, isRecovered, sub, subs } from './from-cst-util.ts';
+import { keywordIdOf, lex } from './lexer.ts';
+import { MAX_NESTING_DEPTH, parser, parseTokens } from './parser.ts';
+import type { Span } from './span.ts';
+import { KEYWORDS } from './vocabulary.ts';
+
+export { MAX_NESTING_DEPTH };
+
+export interface ParseOptions {
+  /** Deepest expression nesting accepted; default MAX_NESTING_DEPTH (128). */
+  readonly maxDepth?: number;
+}
+
+export interface ParseResult {
+  /** The AST of every part that parsed; broken definitions are left out. */
+  readonly file: RuleFile;
+  /** Lexing and syntax diagnostics (codes KP100–KP199), sorted by position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+const englishForms = new Set(KEYWORDS.map(k => k.en));
+
+/** Parses a rule file. Never throws: every problem in the text becomes a diagnostic. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const maxDepth = Math.max(1, Math.min(options.maxDepth ?? MAX_NESTING_DEPTH, MAX_NESTING_DEPTH));
+  try {
+    return parseUnguarded(text, maxDepth);
+  } catch (e) {
+    // Only a defect in the parser itself gets here; report it rather than crash the caller.
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      file: { kind: 'RuleFile', items: [], comments: [], keywordLang: 'zh', span: { start: 0, end: text.length } },
+      diagnostics: [{
+        code: 'KP199', severity: 'error', span: { start: 0, end: 0 },
+        message: `解析器内部错误：${detail}`, messageEn: `internal parser error: ${detail}`,
+      }],
+    };
+  }
+}
+
+function parseUnguarded(text: string, maxDepth: number): ParseResult {
+  const lexed = lex(text);
+  const cst = parseTokens(lexed.tokens, maxDepth);
+  const errors = parser.errors.slice();
+  const depthTokens = parser.depthErrors.map(d => d.token);
+
+  const scopes = scopesOf(cst);
+  const scopeOf = (offset: number): number => {
+    let best = -1;
+    for (let i = 0; i < scopes.length; i++) {
+      const s = scopes[i];
+      if (offset >= s.start && offset < s.end && (best < 0 || s.start >= scopes[best].start)) best = i;
+    }
+    return best;
+  };
+
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const deepScopes = new Set<number>();
+  for (const token of depthTokens) {
+    const scope = scopeOf(token.startOffset);
+    if (scope >= 0 && deepScopes.has(scope)) continue;
+    deepScopes.add(scope);
+    diagnostics.push(depthError(token, maxDepth, text.length));
+  }
+  const reported = new Set<number>();
+  for (const e of errors.map(err => syntaxError(err, text)).sort(byOwner)) {
+    const scope = scopeOf(e.owner);
+    if (scope >= 0 && (reported.has(scope) || deepScopes.has(scope))) continue;
+    if (scope >= 0) reported.add(scope);
+    diagnostics.push(e.diagnostic);
+  }
+  diagnostics.push(...junkDiagnostics(cst));
+
+  const ctx = new Ctx(maxDepth);
+  const broken = depthTokens.map(t => t.startOffset).filter(o => !Number.isNaN(o));
+  const { header, items } = toRuleFile(cst, ctx, broken);
+  diagnostics.push(...ctx.diagnostics);
+  diagnostics.sort(compareDiagnostics);
+
+  const file: RuleFile = {
+    kind: 'RuleFile', ...(header ? { header } : {}), items, comments: lexed.comments,
+    keywordLang: keywordLangOf(lexed.tokens, ctx.keywordsAsNames), span: { start: 0, end: text.length },
+  };
+  return { file, diagnostics: dedupe(diagnostics) };
+}
+
+function byOwner(a: SyntaxError, b: SyntaxError): number {
+  return a.owner - b.owner;
+}
+
+/** The spans one syntax error at most is reported in: each item, and each definition inside a unit. */
+function scopesOf(cst: CstNode): Span[] {
+  const scopes: Span[] = [];
+  const header = sub(cst, 'header');
+  if (header) scopes.push(cstSpan(header));
+  for (const item of subs(cst, 'item')) {
+    scopes.push(cstSpan(item));
+    const unit = sub(item, 'unitBlock');
+    if (unit) for (const d of [...subs(unit, 'definition'), ...subs(unit, 'remove')]) scopes.push(cstSpan(d));
+  }
+  return scopes;
+}
+
+/** One diagnostic per run of skipped tokens, unless it only continues a definition already reported. */
+function junkDiagnostics(cst: CstNode): Diagnostic[] {
+  const items = [...subs(cst, 'item'), ...subs(cst, 'header')].map(n => ({ n, span: cstSpan(n) }));
+  const out: Diagnostic[] = [];
+  for (const junk of subs(cst, 'junk')) {
+    const first = junk.children.Any?.[0] as IToken | undefined;
+    if (!first) continue;
+    let prev: { n: CstNode; span: Span } | undefined;
+    for (const it of items) if (it.span.start < first.startOffset && (!prev || it.span.start > prev.span.start)) prev = it;
+    if (prev && isRecovered(prev.n)) continue;
+    out.push(junkError(first));
+  }
+  return out;
+}
+
+/** The language most keywords were written in; keywords that served as names do not count. Ties → zh. */
+function keywordLangOf(tokens: readonly IToken[], asNames: readonly IToken[]): KeywordLang {
+  const skip = new Set(asNames);
+  let zh = 0;
+  let en = 0;
+  for (const t of tokens) {
+    if (!keywordIdOf(t) || skip.has(t)) continue;
+    if (englishForms.has(t.image)) en++;
+    else if (/^[\u3400-\u9fff]/.test(t.image)) zh++;
+  }
+  return en > zh ? 'en' : 'zh';
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const last = out[out.length - 1];
+    if (last && last.code === d.code && last.span.start === d.span.start && last.span.end === d.span.end) continue;
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,638 @@
+// The grammar as Chevrotain rules (CST only, recovery on). Precedence is applied later, in
+// from-cst-expr.ts, so one nesting level costs few rule frames; a depth guard stops runaway nesting.
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import * as t from './tokens.ts';
+
+const kw = t.keywordTokens;
+
+/** Deepest expression nesting (parentheses, prefix operators, if/match/tiers, operator chains) accepted. */
+export const MAX_NESTING_DEPTH = 256;
+
+const OPENERS: ReadonlySet<TokenType> = new Set([t.LParen, t.CallParen, t.LBrace]);
+const CLOSERS: ReadonlySet<TokenType> = new Set([t.RParen, t.RBrace]);
+const SKIP_STOPS: ReadonlySet<TokenType> = new Set([
+  kw.then, kw.else, t.Arrow, t.Comma, t.Semicolon, t.Percent,
+  ...[...t.ITEM_START_IDS].map(id => kw[id]),
+]);
+const ITEM_STARTS: ReadonlySet<TokenType> = new Set([...t.ITEM_START_IDS].map(id => kw[id]));
+
+/**
+ * What a syntax error expected, as data: the parser's messages carry this as JSON and
+ * from-cst-errors.ts turns it into Chinese and English words.
+ */
+export interface ExpectedInfo {
+  readonly rule: string;
+  /** Names of the token types that would have been accepted (first tokens of each alternative). */
+  readonly expected: readonly string[];
+}
+
+const firstTokens = (paths: TokenType[][][] | TokenType[][]): string[] => {
+  const names = new Set<string>();
+  for (const p of paths.flat(1) as (TokenType[] | TokenType)[]) {
+    const first = Array.isArray(p) ? p[0] : p;
+    if (first) names.add(first.name);
+  }
+  return [...names];
+};
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: o => JSON.stringify({ rule: o.ruleName, expected: [o.expected.name] }),
+  buildNotAllInputParsedMessage: o => JSON.stringify({ rule: o.ruleName, expected: ['EOF'] }),
+  buildNoViableAltMessage: o => JSON.stringify({ rule: o.ruleName, expected: firstTokens(o.expectedPathsPerAlt) }),
+  buildEarlyExitMessage: o => JSON.stringify({ rule: o.ruleName, expected: firstTokens(o.expectedIterationPaths) }),
+};
+
+/** Where nesting went past the limit, recorded while parsing. */
+export interface DepthError {
+  readonly token: IToken;
+}
+
+class KaopingParser extends CstParser {
+  /** Current nesting, counted on entry to `expression` and per prefix operator. */
+  private depth = 0;
+  maxDepth = MAX_NESTING_DEPTH;
+  depthErrors: DepthError[] = [];
+  private skipBalance = 0;
+  private skipIfs = 0;
+
+  constructor() {
+    super(t.parserTokens as TokenType[], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    this.performSelfAnalysis();
+  }
+
+  /** Resets per-parse state; call before setting `input`. */
+  prepare(maxDepth: number): void {
+    this.depth = 0;
+    this.maxDepth = maxDepth;
+    this.depthErrors = [];
+  }
+
+  private sep(): void {
+    this.OR9([{ ALT: () => this.CONSUME9(t.Comma) }, { ALT: () => this.CONSUME9(t.Semicolon) }]);
+  }
+
+  public ruleFile = this.RULE('ruleFile', () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.SUBRULE(this.item) },
+        { ALT: () => this.SUBRULE(this.junk) },
+      ],
+    }));
+  });
+
+  /** Tokens that cannot start an item, skipped up to the next definition keyword. */
+  public junk = this.RULE('junk', () => {
+    this.CONSUME(t.Any);
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== EOF && !ITEM_STARTS.has(this.LA(1).tokenType),
+      DEF: () => this.CONSUME2(t.Any),
+    });
+  });
+
+  public header = this.RULE('header', () => {
+    this.CONSUME(kw.ruleset);
+    this.CONSUME(t.StringTok, { LABEL: 'title' });
+    this.OPTION(() => { this.CONSUME(kw.year); this.CONSUME(t.NumberTok, { LABEL: 'year' }); });
+    this.OPTION2(() => {
+      this.CONSUME(kw.extends);
+      this.OR([
+        { ALT: () => this.CONSUME2(t.NumberTok, { LABEL: 'extends' }) },
+        { ALT: () => this.CONSUME2(t.StringTok, { LABEL: 'extends' }) },
+      ]);
+    });
+    this.OPTION3(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public sourceClause = this.RULE('sourceClause', () => {
+    this.CONSUME(kw.source);
+    this.CONSUME(t.StringTok);
+  });
+
+  public name = this.RULE('name', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.SoftKeyword) }]);
+  });
+
+  public item = this.RULE('item', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.remove) },
+      { ALT: () => this.SUBRULE(this.testCase) },
+      { ALT: () => this.SUBRULE(this.unitBlock) },
+      { ALT: () => this.SUBRULE(this.definition) },
+    ]);
+    this.OPTION(() => this.sep());
+  });
+
+  public remove = this.RULE('remove', () => {
+    this.CONSUME(kw.remove);
+    this.SUBRULE(this.name);
+  });
+
+  public unitBlock = this.RULE('unitBlock', () => {
+    this.OPTION(() => this.CONSUME(kw.override));
+    this.CONSUME(kw.unit);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.remove) },
+        { ALT: () => this.SUBRULE(this.definition) },
+      ]);
+      this.OPTION2(() => this.sep());
+    });
+    this.CONSUME(t.RBrace);
+    this.OPTION3(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public definition = this.RULE('definition', () => {
+    this.OPTION(() => this.CONSUME(kw.override));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.enumDef) },
+      { ALT: () => this.SUBRULE(this.inputDef) },
+      { ALT: () => this.SUBRULE(this.rowsDef) },
+      { ALT: () => this.SUBRULE(this.eventsDef) },
+      { ALT: () => this.SUBRULE(this.scoreDef) },
+      { ALT: () => this.SUBRULE(this.weightsDef) },
+      { ALT: () => this.SUBRULE(this.tableDef) },
+      { ALT: () => this.SUBRULE(this.rankDef) },
+      { ALT: () => this.SUBRULE(this.gradeDef) },
+      { ALT: () => this.SUBRULE(this.dispositionDef) },
+    ]);
+  });
+
+  public enumDef = this.RULE('enumDef', () => {
+    this.CONSUME(kw.enum);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public inputDef = this.RULE('inputDef', () => {
+    this.CONSUME(kw.input);
+    this.SUBRULE(this.name);
+    this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.name); });
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(kw.optional));
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public typeRef = this.RULE('typeRef', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => this.SUBRULE(this.range));
+  });
+
+  public range = this.RULE('range', () => {
+    this.SUBRULE(this.signedNumber, { LABEL: 'low' });
+    this.CONSUME(t.DotDot);
+    this.SUBRULE2(this.signedNumber, { LABEL: 'high' });
+  });
+
+  public signedNumber = this.RULE('signedNumber', () => {
+    this.OPTION(() => this.CONSUME(t.Minus));
+    this.CONSUME(t.NumberTok);
+  });
+
+  /** `records` and `periods`: a name and a block of field declarations. */
+  public rowsDef = this.RULE('rowsDef', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.records) }, { ALT: () => this.CONSUME(kw.periods) }]);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public fieldDecl = this.RULE('fieldDecl', () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(kw.optional));
+  });
+
+  public eventsDef = this.RULE('eventsDef', () => {
+    this.CONSUME(kw.events);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.fieldDecl) },
+        { ALT: () => this.SUBRULE(this.situation) },
+      ]);
+      this.OPTION(() => this.sep());
+    });
+    this.CONSUME(t.RBrace);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public situation = this.RULE('situation', () => {
+    this.SUBRULE(this.name);
+    this.SUBRULE(this.signedNumber);
+    this.OPTION(() => this.CONSUME(t.StringTok));
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  /** `score` and `define`. */
+  public scoreDef = this.RULE('scoreDef', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.score) }, { ALT: () => this.CONSUME(kw.define) }]);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.expression);
+    this.OPTION(() => { this.CONSUME(kw.round); this.CONSUME(t.NumberTok); });
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public weightsDef = this.RULE('weightsDef', () => {
+    this.CONSUME(kw.weights);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.by);
+    this.SUBRULE(this.expression);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public weightsRow = this.RULE('weightsRow', () => {
+    this.SUBRULE(this.name);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.weightItem);
+    // Rows follow each other without a separator, so `经济型:` after an item starts the next row.
+    this.MANY({
+      GATE: () => (this.LA(1).tokenType === t.Comma ? this.LA(3) : this.LA(2)).tokenType !== t.Colon,
+      DEF: () => { this.OPTION(() => this.CONSUME(t.Comma)); this.SUBRULE2(this.weightItem); },
+    });
+  });
+
+  public weightItem = this.RULE('weightItem', () => {
+    this.SUBRULE(this.expression);
+    this.CONSUME(t.Percent);
+  });
+
+  public tableDef = this.RULE('tableDef', () => {
+    this.CONSUME(kw.table);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.by);
+    this.SUBRULE(this.expression);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+    this.OPTION2(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public tableRow = this.RULE('tableRow', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.else) }, { ALT: () => this.SUBRULE(this.name) }]);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.expression);
+  });
+
+  public rankDef = this.RULE('rankDef', () => {
+    this.CONSUME(kw.rank);
+    this.SUBRULE(this.name);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.sortKey, { LABEL: 'key' });
+    this.MANY(() => this.OR([
+      { ALT: () => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); } },
+      { ALT: () => { this.CONSUME(kw.where); this.SUBRULE(this.expression, { LABEL: 'where' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw.tiebreak);
+          this.SUBRULE2(this.sortKey, { LABEL: 'tiebreak' });
+          this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.sortKey, { LABEL: 'tiebreak' }); });
+        },
+      },
+    ]));
+    this.OPTION(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public sortKey = this.RULE('sortKey', () => {
+    this.SUBRULE(this.expression);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(kw.desc) }, { ALT: () => this.CONSUME(kw.asc) }]));
+  });
+
+  public exprList = this.RULE('exprList', () => {
+    this.SUBRULE(this.expression);
+    this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.expression); });
+  });
+
+  public gradeDef = this.RULE('gradeDef', () => {
+    this.CONSUME(kw.grade);
+    this.SUBRULE(this.name);
+    this.CONSUME(kw.by);
+    this.SUBRULE(this.expression, { LABEL: 'by' });
+    this.OPTION(() => { this.CONSUME(kw.where); this.SUBRULE2(this.expression, { LABEL: 'where' }); });
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.ungraded) },
+        { ALT: () => this.SUBRULE(this.gradeLevel) },
+      ]);
+      this.OPTION2(() => this.CONSUME(t.Semicolon));
+    });
+    this.CONSUME(t.RBrace);
+    this.OPTION3(() => this.SUBRULE(this.sourceClause));
+  });
+
+  public ungraded = this.RULE('ungraded', () => {
+    this.CONSUME(kw.ungraded);
+    this.CONSUME(kw.when);
+    this.SUBRULE(this.expression);
+  });
+
+  public gradeLevel = this.RULE('gradeLevel', () => {
+    this.SUBRULE(this.name);
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(t.GreaterEq, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(t.Greater, { LABEL: 'op' }) }]);
+      this.SUBRULE(this.expression, { LABEL: 'threshold' });
+    });
+    this.MANY(() => this.OR2([
+      { ALT: () => this.SUBRULE(this.quota) },
+      { ALT: () => { this.CONSUME(kw.unless); this.SUBRULE2(this.expression, { LABEL: 'unless' }); } },
+    ]));
+  });
+
+  public quota = this.RULE('quota', () => {
+    this.CONSUME(kw.quota);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Percent, { LABEL: 'amount' }) },
+      { ALT: () => this.CONSUME(t.NumberTok, { LABEL: 'amount' }) },
+    ]);
+    this.MANY(() => this.OR2([
+      { ALT: () => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); } },
+      { ALT: () => this.CONSUME(kw.up, { LABEL: 'rounding' }) },
+      { ALT: () => this.CONSUME(kw.down, { LABEL: 'rounding' }) },
+      { ALT: () => this.CONSUME(kw.nearest, { LABEL: 'rounding' }) },
+    ]));
+  });
+
+  /** Clauses in any order; which are required and which repeat is checked when building the AST. */
+  public dispositionDef = this.RULE('dispositionDef', () => {
+    this.CONSUME(kw.disposition);
+    this.SUBRULE(this.name);
+    this.MANY(() => this.OR([
+      { ALT: () => { this.CONSUME(kw.severity); this.SUBRULE(this.signedNumber, { LABEL: 'severity' }); } },
+      { ALT: () => { this.CONSUME(kw.priority); this.SUBRULE2(this.signedNumber, { LABEL: 'priority' }); } },
+      { ALT: () => { this.CONSUME(kw.when); this.SUBRULE(this.expression, { LABEL: 'when' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(kw.candidates);
+          this.SUBRULE2(this.name, { LABEL: 'candidate' });
+          this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.name, { LABEL: 'candidate' }); });
+        },
+      },
+      { ALT: () => { this.CONSUME(kw.because); this.CONSUME(t.StringTok, { LABEL: 'because' }); } },
+      { ALT: () => this.SUBRULE(this.sourceClause) },
+    ]));
+  });
+
+  public testCase = this.RULE('testCase', () => {
+    this.CONSUME(kw.test);
+    this.CONSUME(t.StringTok, { LABEL: 'title' });
+    this.CONSUME(t.LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.testStep);
+      this.OPTION(() => this.sep());
+    });
+    this.CONSUME(t.RBrace);
+  });
+
+  /** `given …` or `expect …`. */
+  public testStep = this.RULE('testStep', () => {
+    this.OR([{ ALT: () => this.CONSUME(kw.given) }, { ALT: () => this.CONSUME(kw.expect) }]);
+    this.OPTION(() => this.CONSUME(t.NumberTok, { LABEL: 'year' }));
+    this.OPTION2(() => { this.CONSUME(kw.unit); this.SUBRULE(this.name, { LABEL: 'unitKind' }); });
+    this.OR2([
+      { ALT: () => this.CONSUME(t.Word, { LABEL: 'subject' }) },
+      { ALT: () => this.CONSUME(t.StringTok, { LABEL: 'subject' }) },
+    ]);
+    this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'table' }));
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+  });
+
+  public assignment = this.RULE('assignment', () => {
+    this.SUBRULE(this.name);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Equals) },
+      { ALT: () => this.CONSUME(t.EqEq) },
+      { ALT: () => this.CONSUME(t.Colon) },
+    ]);
+    this.SUBRULE(this.expression);
+  });
+
+  // ---------- expressions ----------
+
+  /**
+   * Operands and binary operators in a flat list; from-cst-expr.ts applies precedence. Past the
+   * nesting limit the operand is skipped flatly instead (plain JS, invisible to grammar analysis,
+   * so the lookahead of every rule that contains an expression stays exact).
+   */
+  public expression = this.RULE('expression', () => {
+    this.depth++;
+    try {
+      if (this.depth > this.maxDepth) {
+        this.ACTION(() => this.skipDeep());
+        return;
+      }
+      this.SUBRULE(this.operand, { LABEL: 'rhs' });
+      this.MANY(() => this.OR([
+        { ALT: () => { this.CONSUME(t.BinaryOperator, { LABEL: 'op' }); this.SUBRULE2(this.operand, { LABEL: 'rhs' }); } },
+        { ALT: () => { this.CONSUME(kw.and, { LABEL: 'op' }); this.SUBRULE3(this.operand, { LABEL: 'rhs' }); } },
+        { ALT: () => { this.CONSUME(kw.or, { LABEL: 'op' }); this.SUBRULE4(this.operand, { LABEL: 'rhs' }); } },
+        { ALT: () => { this.CONSUME(kw.in, { LABEL: 'op' }); this.SUBRULE(this.setLit, { LABEL: 'rhs' }); } },
+      ]));
+    } finally {
+      this.depth--;
+    }
+  });
+
+  /** Skips the over-deep operand, tracking brackets and if/else so the enclosing levels resume cleanly. */
+  private skipDeep(): void {
+    this.depthErrors.push({ token: this.LA(1) });
+    this.skipBalance = 0;
+    this.skipIfs = 0;
+    while (this.skipMore(this.LA(1).tokenType)) this.skipped(this.SKIP_TOKEN().tokenType);
+  }
+
+  private skipMore(type: TokenType): boolean {
+    if (type === EOF) return false;
+    if (CLOSERS.has(type)) return this.skipBalance > 0;
+    if (this.skipBalance > 0) return true;
+    if (type === kw.else) return this.skipIfs > 0;
+    return !SKIP_STOPS.has(type);
+  }
+
+  private skipped(type: TokenType): void {
+    if (OPENERS.has(type)) this.skipBalance++;
+    else if (CLOSERS.has(type)) this.skipBalance--;
+    else if (this.skipBalance === 0 && type === kw.if) this.skipIfs++;
+    else if (this.skipBalance === 0 && type === kw.else) this.skipIfs--;
+  }
+
+  public operand = this.RULE('operand', () => {
+    const saved = this.depth;
+    try {
+      this.MANY(() => {
+        const tok = this.OR([
+          { ALT: () => this.CONSUME(t.Minus, { LABEL: 'prefix' }) },
+          { ALT: () => this.CONSUME(kw.not, { LABEL: 'prefix' }) },
+        ]);
+        this.ACTION(() => {
+          this.depth++;
+          if (this.depth === this.maxDepth + 1) this.depthErrors.push({ token: tok });
+        });
+      });
+      this.SUBRULE(this.postfix);
+    } finally {
+      this.depth = saved;
+    }
+  });
+
+  public postfix = this.RULE('postfix', () => {
+    this.SUBRULE(this.primary);
+    this.MANY(() => this.OR([
+      { ALT: () => { this.CONSUME(t.Dot, { LABEL: 'suffix' }); this.SUBRULE(this.name, { LABEL: 'member' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(t.At, { LABEL: 'suffix' });
+          this.CONSUME(t.Minus);
+          this.CONSUME(t.NumberTok, { LABEL: 'years' });
+        },
+      },
+    ]));
+  });
+
+  public primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.NumberTok) },
+      { ALT: () => this.CONSUME(t.Percent) },
+      { ALT: () => this.CONSUME(t.StringTok) },
+      { ALT: () => this.CONSUME(kw.true) },
+      { ALT: () => this.CONSUME(kw.false) },
+      { ALT: () => this.CONSUME(kw.missing) },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.SUBRULE(this.name) },
+      { ALT: () => { this.CONSUME(t.LParen); this.SUBRULE(this.expression); this.CONSUME(t.RParen); } },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.matchExpr) },
+      { ALT: () => this.SUBRULE(this.tiersExpr) },
+      { ALT: () => this.SUBRULE(this.weightedExpr) },
+    ]);
+  });
+
+  public call = this.RULE('call', () => {
+    this.CONSUME(t.Word);
+    this.CONSUME(t.CallParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.callArg);
+      this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.callArg); });
+    });
+    this.CONSUME(t.RParen);
+  });
+
+  /** An argument: a year window `-2..0`, or a value or rows with optional `within` and `where`. */
+  public callArg = this.RULE('callArg', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.range) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.expression, { LABEL: 'value' });
+          this.OPTION(() => { this.CONSUME(kw.within); this.SUBRULE2(this.expression, { LABEL: 'within' }); });
+          this.OPTION2(() => { this.CONSUME(kw.where); this.SUBRULE3(this.expression, { LABEL: 'where' }); });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(kw.within);
+          this.SUBRULE4(this.expression, { LABEL: 'within' });
+          this.OPTION3(() => { this.CONSUME2(kw.where); this.SUBRULE5(this.expression, { LABEL: 'where' }); });
+        },
+      },
+    ]);
+  });
+
+  public ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(kw.if);
+    this.SUBRULE(this.expression, { LABEL: 'cond' });
+    this.CONSUME(kw.then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(kw.else);
+    this.SUBRULE3(this.expression, { LABEL: 'else' });
+  });
+
+  public matchExpr = this.RULE('matchExpr', () => {
+    this.CONSUME(kw.match);
+    this.SUBRULE(this.expression, { LABEL: 'subject' });
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.matchArm); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+  });
+
+  public matchArm = this.RULE('matchArm', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.else) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.pattern);
+          this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.pattern); });
+        },
+      },
+    ]);
+    this.CONSUME(t.Arrow);
+    this.SUBRULE(this.expression);
+  });
+
+  public pattern = this.RULE('pattern', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.SUBRULE(this.signedNumber) }]);
+  });
+
+  public tiersExpr = this.RULE('tiersExpr', () => {
+    this.CONSUME(kw.tiers);
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.tierArm); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+  });
+
+  public tierArm = this.RULE('tierArm', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(kw.else) },
+      { ALT: () => this.SUBRULE(this.expression, { LABEL: 'cond' }) },
+    ]);
+    this.CONSUME(t.Arrow);
+    this.SUBRULE2(this.expression, { LABEL: 'value' });
+  });
+
+  public weightedExpr = this.RULE('weightedExpr', () => {
+    this.CONSUME(kw.weighted);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.LBrace);
+          this.MANY(() => { this.SUBRULE(this.weightItem); this.OPTION(() => this.sep()); });
+          this.CONSUME(t.RBrace);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.name, { LABEL: 'table' }) },
+    ]);
+  });
+
+  public setLit = this.RULE('setLit', () => {
+    this.CONSUME(t.LBrace);
+    this.MANY(() => { this.SUBRULE(this.expression); this.OPTION(() => this.sep()); });
+    this.CONSUME(t.RBrace);
+  });
+}
+
+/** The one parser instance: building it analyses the grammar, so it is done once per module load. */
+export const parser = new KaopingParser();
+
+/** Parses tokens into a CST; errors are in `parser.errors`, nesting errors in `parser.depthErrors`. */
+export function parseTokens(tokens: IToken[], maxDepth: number): CstNode {
+  parser.prepare(maxDepth);
+  parser.input = tokens;
+  return parser.ruleFile();
+}
