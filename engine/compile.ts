@@ -34,7 +34,7 @@ export type Exec =
 export interface CompiledRuleSet {
   readonly model: RuleSetModel;
   readonly plan: Plan;
-  /** The year asked for runs every step. */
+  /** The year asked for runs every step it shows or decides with. */
   readonly current: readonly Exec[];
   /** Earlier years run only what history reads (history bodies, streaks and what they need). */
   readonly past: readonly Exec[];
@@ -45,16 +45,19 @@ export interface CompiledRuleSet {
 /** Plans the rule set once; the result is reused for every evaluation. */
 export function compile(model: RuleSetModel): CompiledRuleSet {
   const plan = lower(model);
-  const pastSteps = pastClosure(plan);
+  const pastSteps = closure(plan, plan.historyRoots);
+  // The year asked for needs every shown value, disposition and decision; history-only bodies it skips.
+  const roots = plan.steps.filter(s => plan.levels[s.level].slots[s.slot].role !== 'hidden');
+  const currentSteps = closure(plan, roots.map(s => ({ level: s.level, slot: s.slot })));
   return {
     model, plan, pastSteps,
-    current: schedule(plan, plan.steps),
+    current: schedule(plan, plan.steps.filter(s => currentSteps.has(s))),
     past: schedule(plan, plan.steps.filter(s => pastSteps.has(s))),
   };
 }
 
-/** Steps needed in earlier years: the history roots and everything they read in the same year. */
-function pastClosure(plan: Plan): Set<Step> {
+/** The steps filling `roots` and everything they read in the same year. */
+function closure(plan: Plan, roots: readonly { level: number; slot: number }[]): Set<Step> {
   const writer = new Map<string, Step>();
   for (const s of plan.steps) writer.set(`${s.level}:${s.slot}`, s);
   const out = new Set<Step>();
@@ -64,7 +67,7 @@ function pastClosure(plan: Plan): Set<Step> {
     out.add(s);
     for (const [l, sl] of readsOf(s, plan)) visit(l, sl);
   };
-  for (const r of plan.historyRoots) visit(r.level, r.slot);
+  for (const r of roots) visit(r.level, r.slot);
   return out;
 }
 
@@ -201,7 +204,7 @@ class Gen {
           const test = a.values.map(v => (e.exact ? `${t} === ${num(v)}` : `H_eq(${t}, ${num(v)}) === 1`)).join(' || ');
           out = `(${test || 'false'}) ? ${this.expr(a.value)} : ${out}`;
         }
-        return `((${t} = ${this.expr(e.subject)}), ${out})`;
+        return `((${t} = ${this.expr(e.subject)}) !== ${t} ? NaN : ${out})`;
       }
       case 'tiers': {
         let out = e.otherwise ? this.expr(e.otherwise) : 'NaN';

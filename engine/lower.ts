@@ -340,25 +340,29 @@ function declareLevels(L: Lowering): void {
   });
 }
 
-function declareDispositions(L: Lowering, level: number, lm: LevelModel): void {
+/** A level's dispositions in decision order: severity desc, then priority desc, then written order. */
+export function dispositionOrder(model: RuleSetModel, lm: LevelModel): ast.DispositionDef[] {
   const defs = lm.computed.filter(c => c.def.kind === 'DispositionDef');
-  const order = L.model.dispositions;
-  const sorted = defs.map((c, k) => ({ c, k })).sort((a, b) => {
+  const order = model.dispositions;
+  return defs.map((c, k) => ({ c, k })).sort((a, b) => {
     const da = a.c.def as ast.DispositionDef, db = b.c.def as ast.DispositionDef;
     const ia = order.indexOf(a.c.name), ib = order.indexOf(b.c.name);
     if (ia >= 0 && ib >= 0) return ia - ib;
     return db.severity.value - da.severity.value || (db.priority?.value ?? 0) - (da.priority?.value ?? 0) || a.k - b.k;
-  });
-  for (const { c } of sorted) {
-    const def = c.def as ast.DispositionDef;
-    const slot = L.addSlot(level, { name: c.name, role: 'disposition', type: { kind: 'bool' }, value: 'bool', presented: false });
+  }).map(x => x.c.def as ast.DispositionDef);
+}
+
+function declareDispositions(L: Lowering, level: number, lm: LevelModel): void {
+  const sorted = dispositionOrder(L.model, lm);
+  for (const def of sorted) {
+    const slot = L.addSlot(level, { name: def.name.name, role: 'disposition', type: { kind: 'bool' }, value: 'bool', presented: false });
     L.dispositions.push({
-      name: c.name, level, slot, severity: def.severity.value, priority: def.priority?.value ?? 0,
+      name: def.name.name, level, slot, severity: def.severity.value, priority: def.priority?.value ?? 0,
       because: def.because?.value ?? null, candidates: def.candidates.map(x => x.name), span: def.span,
     });
   }
   if (sorted.length > 0) {
-    const labels = sorted.map(s => s.c.name);
+    const labels = sorted.map(d => d.name.name);
     L.decisionSlot[level] = L.addSlot(level, {
       name: DECISION, role: 'decision', type: { kind: 'enum', enumName: DECISION }, value: 'code', codes: { kind: 'labels', labels }, presented: false,
     });
