@@ -34,6 +34,12 @@ export function checkCall(ctx: CheckContext, e: ast.Call, env: Env): Type {
     const clause = e.where ? e.where : e.within![0];
     ctx.report(makeDiagnostic('aggregateForm', `${name} 不是汇总函数，不能带“限于”或“组内”`, `${name} is not an aggregate; it takes no \`where\` or \`within\``, clause.span));
   }
+  // A filter after a later argument belongs to `overlap` only (`overlap(任职 where …, 任职 where …)`).
+  (e.argWhere ?? []).forEach((w, i) => {
+    if (!w || i === 0 || sig.id === 'overlap') return;
+    checkExpr(ctx, w, env);
+    ctx.report(makeDiagnostic('aggregateForm', `“限于”只能跟在 ${name} 的第一个参数之后`, `\`where\` may follow only the first argument of ${name}`, w.span));
+  });
   switch (sig.id) {
     case 'sum': case 'mean': case 'min': case 'max': case 'count': case 'share':
       return checkAggregate(ctx, e, env, sig);
@@ -171,7 +177,10 @@ function checkPeriods(ctx: CheckContext, e: ast.Call, env: Env, sig: Signature):
     if (!ex) return;
     const r = checkRowsArg(ctx, ex, where, env);
     if (isError(r.t)) return;
-    if (r.t.kind !== 'rows' || r.t.field !== undefined || r.rows?.def.kind !== 'PeriodsDef') {
+    if (r.t.kind === 'rows' && (r.t.field !== undefined || r.rows?.def.kind !== 'PeriodsDef')) {
+      ctx.report(makeDiagnostic('argumentType', `${fn} 的参数应为时段明细（periods），${ctx.quote(ex.span)} 不是`,
+        `${fn} needs periods; ${ctx.quote(ex.span)} is not`, ex.span));
+    } else if (r.t.kind !== 'rows') {
       argTypeError(ctx, fn, ex, r.t, '时段明细', 'periods');
     }
   };

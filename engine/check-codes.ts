@@ -25,8 +25,7 @@ export const CODES = {
   notAFunction: c('KP207', 'error', 'a definition is called like a function'),
   wrongKindOfName: c('KP208', 'error', 'a name of the wrong kind here'),
   argumentCount: c('KP209', 'error', 'wrong number of arguments'),
-  elseNotLast: c('KP210', 'error', '`else` is not the last arm'),
-  cycle: c('KP211', 'error', 'cycle among same-year definitions'),
+  cycle: c('KP210', 'error', 'cycle among same-year definitions'),
   // KP3xx types and units
   percentMix: c('KP301', 'error', 'percent mixed with a non-percent number'),
   percentCompare: c('KP302', 'error', 'percent compared with a bare number'),

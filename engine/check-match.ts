@@ -1,4 +1,5 @@
 // `match` (patterns belong to the subject, exhaustive or `else`) and `tiers` (conditions, ends in `else`).
+// An `else` that is not last is the parser's to report (KP129); here it simply counts as present.
 import type * as ast from '../grammar/ast.ts';
 import type { Type } from './model.ts';
 import type { CheckContext, Env } from './check-context.ts';
@@ -6,12 +7,6 @@ import { makeDiagnostic } from './check-codes.ts';
 import { checkCondition, checkExpr, joinAlternatives } from './check-expr.ts';
 import { membersOf, resolveMember } from './check-names.ts';
 import { isError, isNumeric, typeName } from './types.ts';
-
-function reportElseNotLast(ctx: CheckContext, arms: readonly { span: ast.MatchArm['span'] }[], elseIndex: number): void {
-  const next = arms[elseIndex + 1];
-  ctx.report(makeDiagnostic('elseNotLast', '“否则”之后的分支永远不会用到；“否则”应是最后一个分支',
-    'arms after `else` can never apply; `else` must be the last arm', next.span));
-}
 
 export function checkMatch(ctx: CheckContext, e: ast.Match, env: Env, expected?: Type): Type {
   const st = checkExpr(ctx, e.subject, env);
@@ -33,7 +28,6 @@ export function checkMatch(ctx: CheckContext, e: ast.Match, env: Env, expected?:
     const vt = checkExpr(ctx, arm.value, env, expected ?? values.find(v => !isError(v.t))?.t);
     values.push({ e: arm.value, t: vt });
   });
-  if (elseIndex >= 0 && elseIndex < e.arms.length - 1) reportElseNotLast(ctx, e.arms, elseIndex);
   if (elseIndex < 0 && !isError(st)) {
     if (members) {
       const missing = members.filter(m => !seen.has(m));
@@ -82,7 +76,6 @@ export function checkTiers(ctx: CheckContext, e: ast.Tiers, env: Env, expected?:
     const vt = checkExpr(ctx, arm.value, env, expected ?? values.find(v => !isError(v.t))?.t);
     values.push({ e: arm.value, t: vt });
   });
-  if (elseIndex >= 0 && elseIndex < e.arms.length - 1) reportElseNotLast(ctx, e.arms, elseIndex);
   if (elseIndex < 0 && e.arms.length > 0) {
     ctx.report(makeDiagnostic('tiersNoElse', '分档没有“否则”：所有条件都不成立时结果为缺失', '`tiers` has no `else`: when no condition holds the result is missing', e.span));
   }

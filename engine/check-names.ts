@@ -157,9 +157,18 @@ export function checkNameRef(ctx: CheckContext, e: ast.NameRef, env: Env, expect
   }
   const removed = ctx.removed.get(levelKey(env.scope.unitKind, name));
   if (removed) {
-    ctx.report(makeDiagnostic('removedStillUsed', `${name} 已被删除，但此处仍在使用`, `${name} was removed but is still used here`, e.span, {
-      related: [{ message: `${name} 在此删除 / removed here`, span: removed.span, file: ctx.mainFile }],
-    }));
+    if (ctx.file === ctx.mainFile) {
+      ctx.report(makeDiagnostic('removedStillUsed', `${name} 已被删除，但此处仍在使用`, `${name} was removed but is still used here`, e.span, {
+        related: [{ message: `${name} 在此删除 / removed here`, span: removed.span }],
+      }));
+    } else {
+      // The use is in a base file this file cannot change: the `remove` here is what broke it.
+      const where = ctx.file;
+      ctx.inFile(ctx.mainFile, () => ctx.report(makeDiagnostic('removedStillUsed', `删除的 ${name} 仍被基础规则集（${where}）使用`,
+        `${name} is removed but the base rule set (${where}) still uses it`, removed.name.span, {
+          related: [{ message: `${name} 在此使用 / used here`, span: e.span, file: where }],
+        })));
+    }
     return T.error;
   }
   const candidates = [...env.scope.visibleNames(), ...env.scope.members.keys(), ...(env.rows ? env.rows.fields.keys() : [])];

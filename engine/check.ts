@@ -4,7 +4,7 @@ import type { Diagnostic } from '../grammar/diagnostic.ts';
 import { parse } from '../grammar/parse.ts';
 import type { Origin, RuleSetModel, Type } from './model.ts';
 import { CheckContext } from './check-context.ts';
-import { makeDiagnostic } from './check-codes.ts';
+import { CODES, makeDiagnostic } from './check-codes.ts';
 import { orderLevel, stronglyConnected } from './check-cycles.ts';
 import { checkDeclaration, symbolType } from './check-defs.ts';
 import { checkEqualSeverity, decisionOrder } from './check-dispositions.ts';
@@ -81,8 +81,12 @@ function loadBase(file: ast.RuleFile, options: CheckOptions, chain: readonly Lin
       `${found.path} is the rule set of ${baseYear ?? '(no year)'}, not ${ext.text}`, ext.span));
   }
   const checked = checkInChain(parsed.file, { path: found.path, text: found.text, loadBase: options.loadBase }, [...chain, here]);
+  // A cycle that closes in a base runs through this file too: say so here, where it is read.
+  const cycle = checked.problems.find(p => p.diagnostic.code === CODES.extendsCycle.code);
+  if (cycle) report({ ...cycle.diagnostic, span: ext.span });
   const parseProblems = parsed.diagnostics.map(d => ({ file: found.path, diagnostic: d }));
-  return { path: found.path, checked: { ...checked, problems: [...parseProblems, ...checked.problems] } };
+  const problems = [...parseProblems, ...checked.problems].filter(p => p.diagnostic.code !== CODES.extendsCycle.code);
+  return { path: found.path, checked: { ...checked, problems } };
 }
 
 /** Every scope: the cadre level, then each unit kind. */
