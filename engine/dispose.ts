@@ -8,7 +8,7 @@ import type { YearContext } from './evaluate.ts';
 import type { Slot } from './plan.ts';
 import { presentNumber } from './decimal.ts';
 import { formatDate } from './dates.ts';
-import { boundaryOf } from './rank.ts';
+import { boundaryOf, tieEndOf } from './rank.ts';
 import { declarationOrder } from './lower.ts';
 import { idOrder } from './history.ts';
 
@@ -118,7 +118,7 @@ function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
     const st = ctx.ranks[site.rank];
     if (r.level !== level || !st || st.pos[i] === 0) continue;
     const b = boundaryOf(site.test, st.size[i], site.amount ?? NaN, site.share);
-    if (st.rank[i] <= b && b < st.tieEnd[i]) {
+    if (st.rank[i] <= b && b < tieEndOf(st, i)) {
       out.push({ code: 'tie-at-boundary', definition: r.name, message: `${site.text} 的界线落在并列者之间，按编号顺序确定` });
     }
   }

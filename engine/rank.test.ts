@@ -1,7 +1,7 @@
 // Ranking kernel: competition ranks, positions by id, tie classes, exclusions, and agreement with a plain sort.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundaryOf, rankGroups, type RankInput } from './rank.ts';
+import { boundaryOf, rankGroups, tieEndOf, type RankInput } from './rank.ts';
 
 function ids(n: number): { idOrder: Int32Array; idRank: Int32Array } {
   const idOrder = new Int32Array(n), idRank = new Int32Array(n);
@@ -19,7 +19,7 @@ describe('rankGroups', () => {
     expect([...r.rank]).toEqual([1, 2, 4, 2, 5]);
     // the tie 85/85 is ordered by id: member 3 (smallest id) first
     expect([...r.pos]).toEqual([1, 3, 4, 2, 5]);
-    expect([...r.tieEnd]).toEqual([1, 3, 4, 3, 5]);
+    expect([0, 1, 2, 3, 4].map(i => tieEndOf(r, i))).toEqual([1, 3, 4, 3, 5]);
     expect([...r.size]).toEqual([5, 5, 5, 5, 5]);
   });
   it('breaks ties by the tiebreak, missing tiebreaks last', () => {
@@ -57,7 +57,7 @@ describe('rankGroups', () => {
         const tied = mates.filter(j => key[j] === key[i] && tb[j] === tb[i]).length;
         expect(r.rank[i]).toBe(better + 1);
         expect(r.pos[i]).toBe(before + 1);
-        expect(r.tieEnd[i]).toBe(better + tied);
+        expect(tieEndOf(r, i)).toBe(better + tied);
         expect(r.size[i]).toBe(mates.length);
       }
     }));

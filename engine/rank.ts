@@ -10,8 +10,17 @@ export interface RankState {
   readonly pos: Int32Array;
   /** Number of ranked members in the member's group; 0 when not ranked. */
   readonly size: Int32Array;
-  /** Last position of the member's tie class (first position is `rank`); 0 when not ranked. */
-  readonly tieEnd: Int32Array;
+  /** Group of each member (null: one group), group offsets, and per sorted place the last position of its tie class. */
+  readonly group: Int32Array | null;
+  readonly start: Int32Array;
+  readonly tieEndAt: Int32Array;
+}
+
+/** Last position of member i's tie class (its first position is its rank); 0 when not ranked. */
+export function tieEndOf(st: RankState, i: number): number {
+  const p = st.pos[i];
+  if (p === 0) return 0;
+  return st.tieEndAt[st.start[st.group ? st.group[i] : 0] + p - 1];
 }
 
 export interface SortKeyInput {
@@ -35,49 +44,43 @@ export interface RankInput {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
-const PACK_BITS = 20;
-const PACK_LIMIT = 1 << PACK_BITS;
+const PACK_LIMIT = 1 << 20;
 
-/**
- * A comparator over member indices for the full order (withId) or for tie detection.
- * Missing tiebreak values sort after present ones, whatever the direction; two missing are equal.
- */
-export function memberComparator(input: RankInput, withId: boolean): (a: number, b: number) => number {
-  const kv = input.key.values;
-  const kd = input.key.desc ? -1 : 1;
-  const tbs = input.tiebreaks;
-  const idRank = input.idRank;
-  return (a, b) => {
-    let c = decCompare(kv[a], kv[b]) * kd;
-    if (c !== 0) return c;
-    for (let t = 0; t < tbs.length; t++) {
-      const va = tbs[t].values[a], vb = tbs[t].values[b];
-      const ma = va !== va, mb = vb !== vb;
-      if (ma || mb) {
-        if (ma && mb) continue;
-        return ma ? 1 : -1;
-      }
-      c = decCompare(va, vb) * (tbs[t].desc ? -1 : 1);
-      if (c !== 0) return c;
+/** Compares tiebreak values (missing after present, whatever the direction; two missing are equal). */
+function compareTiebreaks(tbs: readonly SortKeyInput[], a: number, b: number): number {
+  for (let t = 0; t < tbs.length; t++) {
+    const va = tbs[t].values[a], vb = tbs[t].values[b];
+    const ma = va !== va, mb = vb !== vb;
+    if (ma || mb) {
+      if (ma && mb) continue;
+      return ma ? 1 : -1;
     }
-    return withId ? idRank[a] - idRank[b] : 0;
-  };
+    const c = decCompare(va, vb) * (tbs[t].desc ? -1 : 1);
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
-/** Ranks every group; members with a missing key, no group, or outside `where` stay unranked. */
+/**
+ * Ranks every group; members with a missing key, no group, or outside `where` stay unranked.
+ * Work is done per group on local copies (keys gathered once), so memory is touched at random only
+ * to gather keys and to scatter rank and position.
+ */
 export function rankGroups(input: RankInput): RankState {
-  const { n, group, include, idOrder } = input;
+  const { n, group, include, idOrder, tiebreaks } = input;
   const kv = input.key.values;
+  const desc = input.key.desc;
   const G = group ? input.groupCount : 1;
-  // Bucket included members by group, in id order (a stable counting sort over idOrder).
   const start = new Int32Array(G + 1);
   for (let i = 0; i < n; i++) {
     const g = group ? group[i] : 0;
     if (g < 0 || kv[i] !== kv[i] || (include && include[i] !== 1)) continue;
     start[g + 1]++;
   }
-  for (let g = 0; g < G; g++) start[g + 1] += start[g];
+  let max = 0;
+  for (let g = 0; g < G; g++) { max = Math.max(max, start[g + 1]); start[g + 1] += start[g]; }
   const m = start[G];
+  // Members of each group in id order (a stable counting sort over idOrder).
   const order = new Int32Array(m);
   const fill = start.slice(0, G);
   for (let k = 0; k < n; k++) {
@@ -86,99 +89,91 @@ export function rankGroups(input: RankInput): RankState {
     if (g < 0 || kv[i] !== kv[i] || (include && include[i] !== 1)) continue;
     order[fill[g]++] = i;
   }
-  const full = memberComparator(input, true);
-  const packed = new Float64Array(m);
-  const words = new Uint32Array(packed.buffer);
-  const seg = new Int32Array(G > 0 ? maxSegment(start, G) : 0);
-  for (let g = 0; g < G; g++) {
-    const s = start[g], e = start[g + 1];
-    if (e - s > 1) sortSegment(order, s, e, kv, input.key.desc, packed, words, seg, full);
-  }
-  return assign(input, order, start, G);
-}
-
-function maxSegment(start: Int32Array, G: number): number {
-  let mx = 0;
-  for (let g = 0; g < G; g++) mx = Math.max(mx, start[g + 1] - start[g]);
-  return mx;
-}
-
-/**
- * Sorts order[s..e) (already in id order) by the full comparator. The packed key is the signed key
- * with its low 20 mantissa bits replaced by the member's place in id order, so the native numeric sort
- * gets equal keys in id order for free; near-equal keys it may misorder are fixed by an insertion pass.
- */
-function sortSegment(
-  order: Int32Array, s: number, e: number, kv: ArrayLike<number>, desc: boolean,
-  packed: Float64Array, words: Uint32Array, seg: Int32Array, full: (a: number, b: number) => number,
-): void {
-  const size = e - s;
-  let packable = size < PACK_LIMIT;
-  for (let k = 0; packable && k < size; k++) if (!Number.isFinite(kv[order[s + k]])) packable = false;
-  if (!packable) {
-    const sorted = Array.from(order.subarray(s, e)).sort(full);
-    order.set(sorted, s);
-    return;
-  }
-  for (let k = 0; k < size; k++) seg[k] = order[s + k];
-  const keys = packed.subarray(s, e);
-  for (let k = 0; k < size; k++) {
-    const v = kv[seg[k]];
-    keys[k] = desc ? -v : v;
-    const w = 2 * (s + k) + LO;
-    words[w] = (words[w] & 0xfff00000) | k;
-  }
-  keys.sort();
-  for (let k = 0; k < size; k++) order[s + k] = seg[words[2 * (s + k) + LO] & 0xfffff];
-  // Insertion repair: linear when the packed order is right, which it is except for near-equal keys.
-  let moves = 0;
-  const budget = 8 * size + 1024;
-  for (let k = s + 1; k < e; k++) {
-    const x = order[k];
-    let j = k - 1;
-    while (j >= s && full(order[j], x) > 0) {
-      order[j + 1] = order[j];
-      j--;
-      moves++;
-    }
-    order[j + 1] = x;
-    if (moves > budget) {
-      const sorted = Array.from(order.subarray(s, e)).sort(full);
-      order.set(sorted, s);
-      return;
-    }
-  }
-}
-
-function assign(input: RankInput, order: Int32Array, start: Int32Array, G: number): RankState {
-  const n = input.n;
   const rank = new Float64Array(n).fill(NaN);
   const pos = new Int32Array(n);
-  const size = new Int32Array(n);
-  const tieEnd = new Int32Array(n);
-  const tie = memberComparator(input, false);
-  const simpleKey = input.tiebreaks.length === 0;
-  const kv = input.key.values;
+  const tieEndAt = new Int32Array(m);
+  const keys = new Float64Array(max);
+  const packed = new Float64Array(max);
+  const words = new Uint32Array(packed.buffer);
+  const perm = new Int32Array(max);
   for (let g = 0; g < G; g++) {
-    const s = start[g], e = start[g + 1], sz = e - s;
+    const s = start[g], size = start[g + 1] - s;
+    if (size === 0) continue;
+    for (let k = 0; k < size; k++) keys[k] = kv[order[s + k]];
+    // Local comparator: key, tiebreaks, then local index (= id order).
+    const cmp = (a: number, b: number) => {
+      const c = decCompare(keys[a], keys[b]);
+      if (c !== 0) return desc ? -c : c;
+      if (tiebreaks.length) { const t = compareTiebreaks(tiebreaks, order[s + a], order[s + b]); if (t !== 0) return t; }
+      return a - b;
+    };
+    sortLocal(size, keys, desc, packed, words, perm, cmp);
     let classStart = 0;
-    for (let k = 0; k < sz; k++) {
-      const i = order[s + k];
+    for (let k = 0; k < size; k++) {
+      const a = perm[k];
       if (k > 0) {
-        const p = order[s + k - 1];
-        const same = simpleKey ? decCompare(kv[p], kv[i]) === 0 : tie(p, i) === 0;
+        const b = perm[k - 1];
+        const same = decCompare(keys[a], keys[b]) === 0 && (tiebreaks.length === 0 || compareTiebreaks(tiebreaks, order[s + a], order[s + b]) === 0);
         if (!same) {
-          for (let q = classStart; q < k; q++) tieEnd[order[s + q]] = k;
+          for (let q = classStart; q < k; q++) tieEndAt[s + q] = k;
           classStart = k;
         }
       }
+      const i = order[s + a];
       rank[i] = classStart + 1;
       pos[i] = k + 1;
-      size[i] = sz;
     }
-    for (let q = classStart; q < sz; q++) tieEnd[order[s + q]] = sz;
+    for (let q = classStart; q < size; q++) tieEndAt[s + q] = size;
   }
-  return { rank, pos, size, tieEnd };
+  const sizeOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (pos[i] === 0) continue;
+    const g = group ? group[i] : 0;
+    sizeOf[i] = start[g + 1] - start[g];
+  }
+  return { rank, pos, size: sizeOf, group, start, tieEndAt };
+}
+
+/**
+ * Sorts local indices 0..size by `cmp` into perm. The packed key is the signed key with its low 20
+ * mantissa bits replaced by the local index (which is id order), so the native comparator-less sort gets
+ * equal keys in id order for free; the near-equal keys it may misorder are fixed by an insertion pass.
+ */
+function sortLocal(
+  size: number, keys: Float64Array, desc: boolean, packed: Float64Array, words: Uint32Array, perm: Int32Array,
+  cmp: (a: number, b: number) => number,
+): void {
+  let packable = size < PACK_LIMIT;
+  for (let k = 0; packable && k < size; k++) if (!Number.isFinite(keys[k])) packable = false;
+  if (!packable) {
+    const sorted = Array.from({ length: size }, (_, k) => k).sort(cmp);
+    perm.set(sorted);
+    return;
+  }
+  for (let k = 0; k < size; k++) {
+    packed[k] = desc ? -keys[k] : keys[k];
+    const w = 2 * k + LO;
+    words[w] = (words[w] & 0xfff00000) | k;
+  }
+  packed.subarray(0, size).sort();
+  for (let k = 0; k < size; k++) perm[k] = words[2 * k + LO] & 0xfffff;
+  let moves = 0;
+  const budget = 8 * size + 1024;
+  for (let k = 1; k < size; k++) {
+    const x = perm[k];
+    let j = k - 1;
+    while (j >= 0 && cmp(perm[j], x) > 0) {
+      perm[j + 1] = perm[j];
+      j--;
+      moves++;
+    }
+    perm[j + 1] = x;
+    if (moves > budget) {
+      const sorted = Array.from(perm.subarray(0, size)).sort(cmp);
+      perm.set(sorted);
+      return;
+    }
+  }
 }
 
 /** How many members a bottom/top test takes from a group of `size`: a share rounded up (decimal-exact), or a count. */
