@@ -86,12 +86,15 @@ function cyclePath(start: string, members: ReadonlySet<string>, edges: (n: strin
 export function orderLevel(ctx: CheckContext, computed: readonly ComputedSym[]): ComputedSym[] {
   const byName = new Map(computed.map(c => [c.name, c]));
   const dispositions = computed.filter(c => c.def.kind === 'DispositionDef').map(c => c.name);
+  const memo = new Map<string, readonly string[]>();
   const edges = (n: string): readonly string[] => {
-    if (n === DECISION_ENUM && !byName.has(DECISION_ENUM)) return dispositions;
+    const known = memo.get(n);
+    if (known) return known;
     const sym = byName.get(n);
-    const deps = sym ? ctx.deps.get(sym) : undefined;
-    if (!deps) return [];
-    return [...deps].filter(d => byName.has(d) || (d === DECISION_ENUM && dispositions.length > 0));
+    const deps = n === DECISION_ENUM && !sym ? dispositions
+      : [...(sym ? ctx.deps.get(sym) ?? [] : [])].filter(d => byName.has(d) || (d === DECISION_ENUM && dispositions.length > 0));
+    memo.set(n, deps);
+    return deps;
   };
   const nodes = computed.map(c => c.name);
   const components = stronglyConnected(nodes, edges);
