@@ -289,16 +289,17 @@ periods 任职 { 职务: 职务类别 }
 score 书记天数 = days(任职 where 职务 == 书记)
 score 最长 = longest(任职)
 score 同时 = overlap(任职 where 职务 == 书记, 任职)
+score 兼任 = overlap(任职 where 职务 == 书记, 任职 where 职务 == 乡镇长)
 define 年末在任 = on(任职 where 职务 == 乡镇长, "12-31")
 `, { 2014: {
       cadres: [{ id: 'a' }, { id: 'b' }],
       rows: { 任职: [
         { owner: 'a', 起: '2013-10-01', 止: '2014-03-31', 职务: '书记' },
         { owner: 'a', 起: '2014-03-01', 止: '2014-06-30', 职务: '书记' },
-        { owner: 'a', 起: '2014-09-01', 止: null, 职务: '乡镇长' },
+        { owner: 'a', 起: '2014-06-01', 止: null, 职务: '乡镇长' },
       ] },
     } }, 2014);
-    expect(byId(r, 'a').values).toMatchObject({ 书记天数: 181, 最长: 181, 同时: 181, 年末在任: true });
+    expect(byId(r, 'a').values).toMatchObject({ 书记天数: 181, 最长: 365, 同时: 181, 兼任: 30, 年末在任: true });
     expect(byId(r, 'b').values).toMatchObject({ 书记天数: 0, 最长: 0, 年末在任: false });
   });
 });

@@ -475,10 +475,12 @@ function lowerCall(L: Lowering, e: ast.Call, ctx: Ctx): PExpr {
       const rows = table(arg(e, 0));
       const where = e.where ? L.rowsSlot(e.where, level, rows, `${id}.where`) : undefined;
       const rows2 = id === 'overlap' ? table(arg(e, 1)) : undefined;
+      const w2 = e.argWhere?.[1];
+      const where2 = rows2 !== undefined && w2 ? L.rowsSlot(w2, level, rows2, `${id}.where2`) : undefined;
       const second = e.args[1];
       const monthDay = id === 'on' && second && second.kind === 'StringLit' ? second.value : undefined;
       const value = id === 'on' ? 'bool' : 'number';
-      return ref(L.hidden(level, id, value, undefined, slot => ({ kind: 'periodAgg', level, slot, fn: id, rows, where, rows2, monthDay })));
+      return ref(L.hidden(level, id, value, undefined, slot => ({ kind: 'periodAgg', level, slot, fn: id, rows, where, rows2, where2, monthDay })));
     }
     case 'bottom': case 'top': case 'last': case 'first': case 'size': {
       const target = arg(e, 0);

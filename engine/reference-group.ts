@@ -124,7 +124,7 @@ function periods(ref: Reference, e: ast.Call, id: string, env: Env): RV {
   switch (id) {
     case 'days': return totalDays(a);
     case 'longest': return longestRun(a);
-    case 'overlap': return overlapDays(a, runs(arg(e, 1), undefined));
+    case 'overlap': return overlapDays(a, runs(arg(e, 1), e.argWhere?.[1]));
     default: {
       const d = arg(e, 1);
       const day = dayOfYear(env.y.year, d.kind === 'StringLit' ? d.value : '');
