@@ -1,6 +1,6 @@
 // Timing for the benchmark: warm-up, repetitions, medians per phase, and the process's peak RSS.
-import type { Approach, PhaseTimer } from './harness.ts';
-import { makeOutputs, type WorkloadOutputs } from './outputs.ts';
+import type { Approach, Collect, PhaseTimer } from './harness.ts';
+import type { WorkloadOutputs } from './outputs.ts';
 
 /** The median of a non-empty list (mean of the middle two for even lengths). */
 export function median(xs: readonly number[]): number {
@@ -31,9 +31,8 @@ export interface RunTiming {
   readonly phasesMs: Record<string, number>;
 }
 
-/** Runs `approach` once on prepared data into fresh outputs, timing every phase and the whole. */
-export async function timeOnce<P>(approach: Approach<P>, prepared: P, n: number): Promise<{ out: WorkloadOutputs; timing: RunTiming }> {
-  const out = makeOutputs(n);
+/** Runs `approach` once on prepared data, timing every phase and the whole; outputs are collected after the clock stops. */
+export async function timeOnce<P>(approach: Approach<P>, prepared: P, n: number): Promise<{ collect: Collect; timing: RunTiming }> {
   const phasesMs: Record<string, number> = {};
   const phase: PhaseTimer = async (name, fn) => {
     const t0 = nowMs();
@@ -42,8 +41,8 @@ export async function timeOnce<P>(approach: Approach<P>, prepared: P, n: number)
     return result;
   };
   const t0 = nowMs();
-  await approach.run(prepared, out, phase);
-  return { out, timing: { totalMs: nowMs() - t0, phasesMs } };
+  const collect = await approach.run(prepared, n, phase);
+  return { collect, timing: { totalMs: nowMs() - t0, phasesMs } };
 }
 
 export interface Measurement {
@@ -73,15 +72,16 @@ export async function measure<P>(approach: Approach<P>, prepared: P, n: number, 
     else await timeOnce(approach, prepared, n);
   }
   const timings: RunTiming[] = [];
-  let out: WorkloadOutputs | undefined;
+  let collect: Collect | undefined;
   for (let r = 0; r < options.reps; r++) {
-    out = undefined;
+    collect = undefined;
     collectGarbage();
     const run = await timeOnce(approach, prepared, n);
     timings.push(run.timing);
-    out = run.out;
+    collect = run.collect;
   }
-  if (!out) throw new Error('measure needs at least one repetition');
+  if (!collect) throw new Error('measure needs at least one repetition');
+  const out = collect();
   const totals = timings.map(t => t.totalMs);
   const names = [...new Set(timings.flatMap(t => Object.keys(t.phasesMs)))];
   const phaseMedianMs = Object.fromEntries(names.map(k => [k, median(timings.map(t => t.phasesMs[k] ?? 0))]));

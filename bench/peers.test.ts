@@ -1,9 +1,10 @@
 // The benchmark's own approaches agree with the verifier at small N, and the verifier catches a wrong answer.
 import { describe, expect, it } from 'vitest';
-import { untimed } from './harness.ts';
+import { outputsOf } from './harness.ts';
 import { makeOutputs, type WorkloadOutputs } from './outputs.ts';
 import { handColumnar } from './peers/hand-columnar.ts';
 import { jsonRulesEngine } from './peers/json-rules-engine.ts';
+import { kaopingCompiled, kaopingReference } from './peers/kaoping.ts';
 import { indexTeams, rankPacked } from './peers/rank-packed.ts';
 import { rankPlain } from './peers/rank-plain.ts';
 import { zenEngine } from './peers/zen-engine.ts';
@@ -15,13 +16,8 @@ const N = 2000;
 const data = generateWorkload(N);
 const truth = expectedOutputs(data);
 
-async function outputsOf<P>(approach: Approach<P>): Promise<WorkloadOutputs> {
-  const out = makeOutputs(N);
-  await approach.run(await approach.prepare(data), out, untimed);
-  return out;
-}
 
-describe('peers on the reference workload, N = 2,000', () => {
+describe('every approach on the reference workload, N = 2,000', () => {
   it('the data exercise every trigger', () => {
     const c = triggerCounts(truth);
     expect(c.X).toBeGreaterThan(20);
@@ -30,12 +26,20 @@ describe('peers on the reference workload, N = 2,000', () => {
   });
 
   it.each([
+    ['Kaoping compiled evaluator', kaopingCompiled],
     ['hand-columnar', handColumnar],
     ['json-rules-engine', jsonRulesEngine],
     ['zen-engine loop mode', zenEngine('loop')],
     ['zen-engine concurrent calls', zenEngine('concurrent')],
   ] as [string, Approach<unknown>][])('%s equals the verifier', async (_name, approach) => {
-    const cmp = compareOutputs(truth, await outputsOf(approach));
+    const cmp = compareOutputs(truth, await outputsOf(approach, data));
+    expect(cmp.firstMismatch).toBeUndefined();
+    expect(cmp.ok).toBe(true);
+  });
+
+  it('the Kaoping reference interpreter equals the verifier (N = 300: its cost grows as N²)', async () => {
+    const small = generateWorkload(300);
+    const cmp = compareOutputs(expectedOutputs(small), await outputsOf(kaopingReference, small));
     expect(cmp.firstMismatch).toBeUndefined();
     expect(cmp.ok).toBe(true);
   });
@@ -46,7 +50,7 @@ describe('peers on the reference workload, N = 2,000', () => {
       (o: WorkloadOutputs) => { o.composite[3] += 1e-6; },
       (o: WorkloadOutputs) => { o.flags[o.flags.findIndex(f => f !== 0)] = 0; },
     ]) {
-      const out = await outputsOf(handColumnar);
+      const out = await outputsOf(handColumnar, data);
       spoil(out);
       expect(compareOutputs(truth, out).ok).toBe(false);
     }

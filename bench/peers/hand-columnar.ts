@@ -1,6 +1,6 @@
 // Hand-written columnar baseline for the reference workload: the formulas typed out over Float64Array columns, packed-key ranking.
 import type { Approach } from '../harness.ts';
-import type { WorkloadOutputs } from '../outputs.ts';
+import { makeOutputs, type WorkloadOutputs } from '../outputs.ts';
 import { bpToFraction, COMPOSITE_SOURCES, TEAM_COUNT, TRIGGER, WEIGHTS_BP, type DimName, type WorkloadColumns } from '../workload/spec.ts';
 import { indexTeams, rankPacked } from './rank-packed.ts';
 
@@ -60,9 +60,11 @@ export const handColumnar: Approach<WorkloadColumns> = {
   id: 'hand-columnar',
   label: 'hand-written columnar code (Float64Array, packed-key native sort)',
   prepare: data => data,
-  async run(data, out, phase) {
+  async run(data, n, phase) {
+    const out = makeOutputs(n);
     await phase('score', () => scoreColumns(data, out));
     await phase('rank', () => rankPacked(out.composite, indexTeams(data.team, TEAM_COUNT), out));
     await phase('trigger', () => triggerColumns(data, out));
+    return () => out;
   },
 };

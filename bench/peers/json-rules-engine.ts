@@ -1,7 +1,7 @@
 // json-rules-engine 7.3.1 on the reference workload: scores as computed facts, triggers as rules, ranking in JavaScript.
 import { Engine, type Almanac, type TopLevelCondition } from 'json-rules-engine';
 import type { Approach } from '../harness.ts';
-import { flagOf } from '../outputs.ts';
+import { flagOf, makeOutputs } from '../outputs.ts';
 import {
   bpToFraction, COMPOSITE_SOURCES, DIMENSIONS, indicatorsOf, TEAM_COUNT, TRIGGER, WEIGHTS_BP, type DimensionSpec,
 } from '../workload/spec.ts';
@@ -83,7 +83,8 @@ export const jsonRulesEngine: Approach<Prepared> = {
   id: 'json-rules-engine',
   label: 'json-rules-engine 7.3.1 (scores as computed facts, triggers as rules, rank in JS)',
   prepare: data => ({ rows: toRows(data), team: data.team, scoring: makeScoreEngine(), triggers: makeTriggerEngine() }),
-  async run({ rows, team, scoring, triggers }, out, phase) {
+  async run({ rows, team, scoring, triggers }, n, phase) {
+    const out = makeOutputs(n);
     await phase('score', async () => {
       for (let i = 0; i < rows.length; i++) {
         const { almanac } = await scoring.run({ record: rows[i] });
@@ -105,5 +106,6 @@ export const jsonRulesEngine: Approach<Prepared> = {
         out.flags[i] = flags;
       }
     });
+    return () => out;
   },
 };

@@ -1,7 +1,7 @@
 // @gorules/zen-engine 0.54.0 on the reference workload: an expression node scores, a decision table triggers, ranking in JavaScript.
 import zen from '@gorules/zen-engine';
 import type { Approach } from '../harness.ts';
-import { flagOf, type WorkloadOutputs } from '../outputs.ts';
+import { flagOf, makeOutputs, type WorkloadOutputs } from '../outputs.ts';
 import { COMPOSITE_SOURCES, DIMENSIONS, indicatorsOf, TEAM_COUNT, TRIGGER, WEIGHTS_BP, type DimensionSpec } from '../workload/spec.ts';
 import { rankPlain } from './rank-plain.ts';
 import { toRows, type WorkloadRow } from './rows.ts';
@@ -135,13 +135,14 @@ export function zenEngine(mode: ZenMode = 'loop'): Approach<Prepared> {
         triggers: engine.createDecision(graph('decisionTableNode', triggerTable(mode))),
       };
     },
-    async run(p, out, phase) {
-      const n = p.rows.length;
+    async run(p, n, phase) {
+      const out = makeOutputs(n);
       await phase('score', () => sweep<ScoreResult>(p, p.scoring, n, i => p.rows[i], (i, r) => putScores(out, i, r)));
       await phase('rank', () => rankPlain(p.team, TEAM_COUNT, out));
       await phase('trigger', () => sweep<TriggerResult>(p, p.triggers, n,
         i => ({ pct: out.pct[i], prev_pct: p.rows[i].prev_pct, composite: out.composite[i], d3: p.rows[i].d3, dimC: out.dimC[i] }),
         (i, r) => putFlags(out, i, r)));
+      return () => out;
     },
   };
 }
