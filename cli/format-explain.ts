@@ -1,0 +1,120 @@
+// Prints an explanation tree: each value with its definition's place (file:line) and legal
+// source (依据), its formula, and the values that went into it, indented below.
+import { LineMap, type Span } from '../grammar/span.ts';
+import type { RuleSetModel, Type } from '../engine/model.ts';
+import type { Value } from '../engine/result.ts';
+import { formatValue, valueTypes, type Lang } from './format-value.ts';
+
+/** The shape of an explanation node this printer reads (engine/explain.ts produces it). */
+export interface ExplainNode {
+  readonly label: string;
+  readonly definition?: { readonly name: string; readonly span: Span; readonly file: string; readonly source?: string };
+  readonly formula?: string;
+  readonly value: Value;
+  /** The year, when it is not the year asked for (history). */
+  readonly year?: number;
+  /** Where an input cell or a row came from in the data (path relative to the dataset folder). */
+  readonly origin?: { readonly file: string; readonly line: number };
+  readonly children: readonly ExplainNode[];
+}
+
+export interface ExplainFormatOptions {
+  readonly lang: Lang;
+  /** The dataset folder, prepended to data origins so the paths open from where the command ran. */
+  readonly dataDir?: string;
+}
+
+function joinPath(dir: string | undefined, file: string): string {
+  if (!dir || dir === '.') return file;
+  return dir.endsWith('/') ? dir + file : `${dir}/${file}`;
+}
+
+/** Where definitions are, for `file:line`: the texts of the rule file and its bases. */
+export class SourceIndex {
+  private readonly maps = new Map<string, LineMap>();
+  constructor(private readonly files: readonly { readonly file: string; readonly text: string }[]) {}
+
+  line(file: string, span: Span): number | undefined {
+    let m = this.maps.get(file);
+    if (!m) {
+      const f = this.files.find(x => x.file === file);
+      if (!f) return undefined;
+      m = new LineMap(f.text);
+      this.maps.set(file, m);
+    }
+    return m.position(span.start).line;
+  }
+}
+
+/** Line breaks inside a cell or a label would break the tree's indentation. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, '⏎');
+}
+
+function typeFor(node: ExplainNode, types: ReadonlyMap<string, Type>): Type | undefined {
+  return types.get(node.definition?.name ?? node.label);
+}
+
+function headLine(node: ExplainNode, types: ReadonlyMap<string, Type>, index: SourceIndex, o: ExplainFormatOptions): string {
+  const en = o.lang === 'en';
+  const label = oneLine(node.label);
+  const value = oneLine(formatValue(node.value, typeFor(node, types), o.lang));
+  let s = label;
+  if (node.year !== undefined) s += en ? ` (${node.year})` : `（${node.year} 年）`;
+  // A label that already states its value (决定：免职, 决定：无) is not followed by it again.
+  const stated = !node.definition && (label.endsWith(value) || (node.value === null && /[：:]/.test(label)));
+  if (!stated) s += ` = ${value}`;
+  const d = node.definition;
+  if (d) {
+    const line = index.line(d.file, d.span);
+    s += `  [${d.file}${line === undefined ? '' : `:${line}`}]`;
+    if (d.source) s += en ? `  source: ${d.source}` : `  依据：${d.source}`;
+  }
+  if (node.origin) s += `  [${en ? 'data' : '数据'} ${joinPath(o.dataDir, node.origin.file)}:${node.origin.line}]`;
+  return s;
+}
+
+/**
+ * The tree as indented text. Value types are looked up by definition name in the cadre level
+ * and every unit level, so percent values print as percentages.
+ */
+export function formatExplanation(root: ExplainNode, model: RuleSetModel, o: ExplainFormatOptions): string {
+  const lang = o.lang;
+  const types = new Map<string, Type>(valueTypes(model));
+  for (const u of model.units) for (const [k, t] of valueTypes(model, u.unitKind)) if (!types.has(k)) types.set(k, t);
+  const index = new SourceIndex(model.files);
+  const out: string[] = [];
+  const walk = (node: ExplainNode, lead: string, childLead: string) => {
+    out.push(lead + headLine(node, types, index, o));
+    const kids = node.children;
+    if (node.formula && node.formula !== node.label) out.push(`${childLead}${kids.length > 0 ? '│  ' : '   '}${lang === 'en' ? 'formula: ' : '公式：'}${node.formula}`);
+    kids.forEach((k, i) => {
+      const last = i === kids.length - 1;
+      walk(k, childLead + (last ? '└─ ' : '├─ '), childLead + (last ? '   ' : '│  '));
+    });
+  };
+  walk(root, '', '');
+  return out.join('\n') + '\n';
+}
+
+/** The tree as JSON: definitions with file and line instead of offsets. */
+export function explanationJson(root: ExplainNode, model: RuleSetModel, dataDir?: string): object {
+  const index = new SourceIndex(model.files);
+  const convert = (n: ExplainNode): object => ({
+    label: n.label,
+    ...(n.definition ? {
+      definition: {
+        name: n.definition.name,
+        file: n.definition.file,
+        line: index.line(n.definition.file, n.definition.span) ?? null,
+        ...(n.definition.source ? { source: n.definition.source } : {}),
+      },
+    } : {}),
+    ...(n.formula ? { formula: n.formula } : {}),
+    ...(n.year !== undefined ? { year: n.year } : {}),
+    ...(n.origin ? { origin: { file: joinPath(dataDir, n.origin.file), line: n.origin.line } } : {}),
+    value: typeof n.value === 'number' && !Number.isFinite(n.value) ? null : n.value,
+    children: n.children.map(convert),
+  });
+  return convert(root);
+}
