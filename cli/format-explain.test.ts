@@ -13,7 +13,7 @@ const tree: ExplainNode = {
   children: [{
     label: '诫勉谈话：未完成年度目标', value: true,
     definition: { name: '诫勉谈话', span: { start: 9, end: 17 }, file: 'r/2014.kp', source: '某文件 第三条' },
-    formula: '完成度 < 100%',
+    formula: '完成度\n    < 100%',
     children: [
       { label: '完成度', value: 0.88, definition: { name: '完成度', span: { start: 18, end: 30 }, file: 'r/2014.kp' }, children: [] },
       { label: '完成度', value: null, year: 2013, origin: { file: 'records/2013.csv', line: 7 }, children: [] },

@@ -51,6 +51,11 @@ function oneLine(s: string): string {
   return s.replace(/\r?\n/g, '⏎');
 }
 
+/** A formula written over several lines, on one line: its indentation is the rule file's, not the tree's. */
+function flatFormula(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ');
+}
+
 function typeFor(node: ExplainNode, types: ReadonlyMap<string, Type>): Type | undefined {
   return types.get(node.definition?.name ?? node.label);
 }
@@ -87,7 +92,7 @@ export function formatExplanation(root: ExplainNode, model: RuleSetModel, o: Exp
   const walk = (node: ExplainNode, lead: string, childLead: string) => {
     out.push(lead + headLine(node, types, index, o));
     const kids = node.children;
-    if (node.formula && node.formula !== node.label) out.push(`${childLead}${kids.length > 0 ? '│  ' : '   '}${lang === 'en' ? 'formula: ' : '公式：'}${node.formula}`);
+    if (node.formula && node.formula !== node.label) out.push(`${childLead}${kids.length > 0 ? '│  ' : '   '}${lang === 'en' ? 'formula: ' : '公式：'}${flatFormula(node.formula)}`);
     kids.forEach((k, i) => {
       const last = i === kids.length - 1;
       walk(k, childLead + (last ? '└─ ' : '├─ '), childLead + (last ? '   ' : '│  '));

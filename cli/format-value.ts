@@ -17,13 +17,15 @@ export function valueTypes(model: RuleSetModel, unitKind?: string): Map<string, 
 
 /**
  * The names shown by default in a table: scores, ranks and grades — what a reader looks for
- * first — leaving out inputs, parameter tables and the dispositions (shown in their own columns).
+ * first — leaving out inputs, `define`d helper values, parameter tables and the dispositions
+ * (shown in their own columns).
  */
 export function mainValueNames(model: RuleSetModel, unitKind?: string): Set<string> {
   const level = unitKind === undefined ? model.cadre : model.units.find(u => u.unitKind === unitKind);
   const names = new Set<string>();
   for (const c of level?.computed ?? []) {
-    if (c.def.kind === 'ScoreDef' || c.def.kind === 'RankDef' || c.def.kind === 'GradeDef') names.add(c.name);
+    const shown = c.def.kind === 'ScoreDef' ? c.def.form === 'score' : c.def.kind === 'RankDef' || c.def.kind === 'GradeDef';
+    if (shown) names.add(c.name);
   }
   return names;
 }
