@@ -70,9 +70,13 @@ export function buildSeed(seed: number = DEFAULT_SEED): SeedData {
   return { seed, townships, departments, teams, people, rosters, plan, ye, years, riverLitter };
 }
 
-/** Each cadre's lasting level of performance (drawn once per person). */
+/**
+ * Each cadre's lasting level of performance (drawn once per person). A few are weak performers
+ * whose results sit in 基本称职 territory without anything planned for them.
+ */
 function baseLevel(root: Prng, id: string): number {
-  return clamp(root.fork(`base:${id}`).normal(85.5, 3.6), 77, 94);
+  const p = root.fork(`base:${id}`);
+  return p.chance(0.04) ? p.uniform(64, 73) : clamp(p.normal(85.5, 3.6), 77, 94);
 }
 
 function drawYears(root: Prng, townships: readonly Township[], teams: readonly Team[], rosters: Map<number, Roster>, plan: Plan):

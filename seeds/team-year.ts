@@ -71,7 +71,10 @@ function drawLevels(req: TeamYearRequest, prng: Prng): Map<string, number> {
     const s = req.specs.get(id);
     if (s?.stagTarget !== undefined) v.set(id, (s.stagTarget + prng.uniform(-0.25, 0.25) - 0.2 * c) / 0.8);
     else if (s?.v) v.set(id, prng.uniform(s.v[0], s.v[1]));
-    else v.set(id, clamp(req.base.get(id)! + prng.normal(0, 2.4), 74.5, 97));
+    else {
+      const b = req.base.get(id)!;
+      v.set(id, clamp(b + prng.normal(0, 2.4), b < 74 ? 63 : 74.5, 97));
+    }
   }
   const fixed = (id: string) => req.specs.get(id)?.v !== undefined || req.specs.get(id)?.stagTarget !== undefined;
   const others = (id: string) => req.members.map(([o]) => o).filter(o => o !== id);
