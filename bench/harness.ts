@@ -22,6 +22,8 @@ export interface Approach<Prepared = unknown> {
   run(prepared: Prepared, n: number, phase: PhaseTimer): Promise<Collect>;
   /** Anything worth reporting about the preparation (compile time, calling mode). */
   readonly notes?: (prepared: Prepared) => Record<string, unknown>;
+  /** Where a run's time goes, part by part (median ms), measured after the timed runs. */
+  readonly profile?: (prepared: Prepared) => { part: string; ms: number }[];
 }
 
 /** A timer that measures nothing, for correctness tests. */

@@ -114,6 +114,20 @@ function targetLines(run: BenchRun): string[] {
   return lines;
 }
 
+/** The part-by-part profile of Kaoping's evaluation at the largest N measured. */
+function profileLines(run: BenchRun): string[] {
+  const ks = run.workload.filter(r => r.step.approach === 'kaoping' && counted(r) && r.result!.profile).sort((a, b) => b.step.n - a.step.n);
+  if (!ks.length) return [];
+  const k = ks[0];
+  const parts = k.result!.profile as { part: string; ms: number }[];
+  const total = parts.reduce((s, p) => s + p.ms, 0);
+  const notes = k.result!.notes as Record<string, number>;
+  return ['', `## Where Kaoping's time goes at N=${k.step.n.toLocaleString('en-US')} (median of 5 profiled evaluations, largest first)`, '',
+    `workload.kp: check ${notes.checkMs?.toFixed(1)} ms, compile ${notes.compileMs?.toFixed(1)} ms (once, not in the figures above)`, '',
+    '| part | ms | share |', '|---|---:|---:|',
+    ...parts.map(p => `| ${p.part} | ${p.ms.toFixed(1)} | ${((100 * p.ms) / total).toFixed(0)}% |`)];
+}
+
 function parseCheckLines(run: BenchRun): string[] {
   const p = run.parseCheck;
   if (!p) return [];
@@ -157,7 +171,7 @@ export function formatReport(run: BenchRun): string {
     if (run.triggerCounts) {
       lines.push('', 'Triggers in the data (X, Y, Z): ' + Object.entries(run.triggerCounts).map(([n, c]) => `N=${Number(n).toLocaleString('en-US')}: ${c.X}, ${c.Y}, ${c.Z}`).join('; '));
     }
-    lines.push(...ratioLines(run));
+    lines.push(...ratioLines(run), ...profileLines(run));
   }
   lines.push(...parseCheckLines(run), ...seedLines(run), ...targetLines(run));
   return lines.join('\n') + '\n';

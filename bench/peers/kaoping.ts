@@ -12,6 +12,7 @@ import { flagOf, makeOutputs, type WorkloadOutputs } from '../outputs.ts';
 import { toDataset } from '../workload/dataset.ts';
 import { TRIGGER_NAMES, WORKLOAD_YEAR } from '../workload/spec.ts';
 import { nowMs } from '../measure.ts';
+import { profile } from '../kaoping-phases.ts';
 
 /** The workload as written in the language (kept equal to workloadRules() by a test). */
 export const WORKLOAD_FILE = new URL('../workload/workload.kp', import.meta.url);
@@ -62,17 +63,20 @@ export const kaopingCompiled: Approach<KaopingPrepared> = {
       const errors = evaluation.diagnostics.filter(d => d.severity === 'error');
       if (errors.length) throw new Error(`evaluation reported ${errors.map(d => d.code).join(', ')}`);
       const c = evaluation.cadres;
-      const out = makeOutputs(n);
-      for (const name of ['dimA', 'dimB', 'dimC', 'composite', 'pct'] as const) out[name].set(need(c.numbers(name), name));
-      const rank = need(c.numbers(RANK), RANK);
-      for (let i = 0; i < n; i++) out.rank[i] = rank[i];
+      // The score columns are the evaluator's own arrays (no copy, so no memory the evaluator did not use).
+      const flags = new Uint8Array(n);
       for (const name of TRIGGER_NAMES) {
         const fired = need(c.numbers(name), name), bit = flagOf(name);
-        for (let i = 0; i < n; i++) if (fired[i] === 1) out.flags[i] |= bit;
+        for (let i = 0; i < n; i++) if (fired[i] === 1) flags[i] |= bit;
       }
-      return out;
+      return {
+        n, flags, rank: Int32Array.from(need(c.numbers(RANK), RANK)),
+        dimA: need(c.numbers('dimA'), 'dimA'), dimB: need(c.numbers('dimB'), 'dimB'), dimC: need(c.numbers('dimC'), 'dimC'),
+        composite: need(c.numbers('composite'), 'composite'), pct: need(c.numbers('pct'), 'pct'),
+      };
     };
   },
+  profile: p => profile(p.compiled, p.dataset, WORKLOAD_YEAR),
   notes: p => ({ checkMs: p.checkMs, compileMs: p.compileMs, kernels: p.compiled.current.filter(e => e.kind === 'kernel').length, steps: p.compiled.current.length }),
 };
 
