@@ -190,7 +190,7 @@ class Gen {
       case 'neg': return `(-${this.expr(e.a)})`;
       case 'not': return `H_not(${this.expr(e.a)})`;
       case 'arith':
-        if (e.fn === '/') return `H_div(${this.expr(e.a)}, ${this.expr(e.b)})`;
+        if (e.fn === '/') { const t = this.temp(); return `((${t} = ${this.expr(e.b)}) === 0 ? NaN : ${this.expr(e.a)} / ${t})`; }
         return `(${this.expr(e.a)} ${e.fn} ${this.expr(e.b)})`;
       case 'cmp': return this.cmp(e.fn, e.exact, this.expr(e.a), this.expr(e.b));
       case 'and': case 'or': return `H_${e.op}(${this.expr(e.a)}, ${this.expr(e.b)})`;
@@ -234,6 +234,10 @@ class Gen {
         const amount = e.amount ? this.expr(e.amount) : 'NaN';
         const pos = this.bind({ kind: 'rank', rank: r.index, part: 'pos' });
         const size = this.bind({ kind: 'rank', rank: r.index, part: 'size' });
+        if (e.test === 'size') {
+          const t = this.temp();
+          return this.via(e.rank.via, ix => `((${t} = ${pos}[${ix}]) === 0 ? NaN : ${size}[${ix}])`);
+        }
         return this.via(e.rank.via, ix => `H_rt(${test}, ${pos}[${ix}], ${size}[${ix}], ${amount}, ${e.share ? 1 : 0})`);
       }
     }

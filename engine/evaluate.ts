@@ -248,8 +248,17 @@ export class YearContext {
     return slot === undefined ? null : this.values(level, slot) ?? null;
   }
 
+  /**
+   * Dense group ids of members. A single code input whose labels are distinct and all known is its own
+   * group id (code -1 is missing), so the common `within 班子` needs no pass over the members.
+   */
   private groups(level: number, slots: readonly number[]): { gid: Int32Array; count: number } {
-    return groupIds(slots.map(s => this.values(level, s)!), this.levels[level].n);
+    const ld = this.levels[level];
+    if (slots.length === 1) {
+      const codes = ld.codes[slots[0]], table = ld.tables[slots[0]];
+      if (codes && table && !ld.values[slots[0]] && distinctKnown(table)) return { gid: codes, count: table.length - 1 };
+    }
+    return groupIds(slots.map(s => this.values(level, s)!), ld.n);
   }
 
   private step(s: Step): void {
@@ -334,6 +343,16 @@ export class YearContext {
       }
     }
   }
+}
+
+function distinctKnown(table: Float64Array): boolean {
+  const seen = new Set<number>();
+  for (let k = 1; k < table.length; k++) {
+    const v = table[k];
+    if (v !== v || seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
 }
 
 /** Evaluates `year` of the dataset with the compiled rules (history years with the same rules). */
