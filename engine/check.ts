@@ -12,10 +12,11 @@ import { checkMissingHistory } from './check-history.ts';
 import { assembleModel, enumInfos, levelModel } from './check-model.ts';
 import { checkTests } from './check-tests.ts';
 import { checkUnused } from './check-unused.ts';
-import { writtenNames } from './check-walk.ts';
+import { definitionExprs, walkExprs, writtenNames } from './check-walk.ts';
 import { summariseBase, type BaseProblem } from './check-base.ts';
 import { mergeItems } from './inherit.ts';
 import { buildScope, type ComputedSym, type Entry, type LevelScope, type Sym } from './resolve.ts';
+import { T } from './types.ts';
 
 export interface CheckOptions {
   /** The file's path, as diagnostics and origins name it. */
@@ -119,6 +120,19 @@ function registerEnums(ctx: CheckContext, scope: LevelScope): void {
   }
 }
 
+/**
+ * Parts of an expression that an error stopped the checker from reaching (the arguments of an
+ * unknown function, say) are typed `error`, so every expression node has a type.
+ */
+function typeTheRest(ctx: CheckContext, scopes: readonly LevelScope[], tests: readonly ast.TestCase[]): void {
+  const roots: ast.Expr[] = [];
+  for (const s of scopes) for (const c of computedOf(s)) roots.push(...definitionExprs(c.def));
+  for (const t of tests) for (const step of t.steps) for (const a of step.assignments) roots.push(a.value);
+  walkExprs(roots, e => {
+    if (!ctx.types.has(e)) ctx.types.set(e, T.error);
+  });
+}
+
 function checkInChain(file: ast.RuleFile, options: CheckOptions, chain: readonly Link[]): Checked {
   const year = file.header?.year?.value;
   const origin: Origin = year === undefined ? { file: options.path } : { file: options.path, year };
@@ -155,6 +169,7 @@ function checkInChain(file: ast.RuleFile, options: CheckOptions, chain: readonly
     return { model: levelModel(ctx, s, ordered), dispositions };
   });
   checkUnused(ctx, root);
+  typeTheRest(ctx, scopes, tests);
 
   const files = [{ file: options.path, ...(year === undefined ? {} : { year }), text: options.text }, ...(base?.checked.model.files ?? [])];
   const model = assembleModel(ctx, {
