@@ -162,11 +162,36 @@ function checkBinary(ctx: CheckContext, e: ast.Binary, env: Env, expected?: Type
       const lt = checkExpr(ctx, e.left, env);
       const rt = checkExpr(ctx, e.right, env);
       const compare = e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=';
+      if (compare && (dateAgainstLiteral(ctx, lt, e.right) || dateAgainstLiteral(ctx, rt, e.left))) return T.bool;
       const rule = compare ? orderType(lt, rt) : e.op === '*' ? mulType(lt, rt) : e.op === '/' ? divType(lt, rt) : addType(lt, rt);
       reportRule(ctx, rule, e, { e: e.left, t: lt }, { e: e.right, t: rt }, e.op, compare);
       return compare ? T.bool : rule.ok ? rule.type : T.error;
     }
   }
+}
+
+/** Whether text is a real calendar day written YYYY-MM-DD. */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/**
+ * A date compared with a written day (`日期 >= "2014-07-01"`): the literal must be a valid
+ * YYYY-MM-DD. Returns whether the comparison was of that form.
+ */
+function dateAgainstLiteral(ctx: CheckContext, dateSide: Type, other: ast.Expr): boolean {
+  const lit = stripParens(other);
+  if (dateSide.kind !== 'date' || lit.kind !== 'StringLit') return false;
+  if (!isCalendarDay(lit.value)) {
+    ctx.report(makeDiagnostic('typeMismatch', `日期应写作 "YYYY-MM-DD"，如 "2014-07-01"，不是 "${lit.value}"`,
+      `a date is written "YYYY-MM-DD", such as "2014-07-01", not "${lit.value}"`, lit.span));
+  }
+  return true;
 }
 
 /** Reports alternatives (branches, rows of a table, `??`) that do not share a type. */

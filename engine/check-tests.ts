@@ -4,7 +4,7 @@ import type { Type } from './model.ts';
 import type { CheckContext, Env } from './check-context.ts';
 import { makeDiagnostic } from './check-codes.ts';
 import { DECISION_FORMS } from './builtins.ts';
-import { checkExpr, reportRule } from './check-expr.ts';
+import { checkExpr, isCalendarDay, reportRule } from './check-expr.ts';
 import { fieldType, undefinedDiagnostic } from './check-names.ts';
 import { lookupField, suggest, type LevelScope, type RowsSym } from './resolve.ts';
 import { DECISION_ENUM, enumType, equalityType, T } from './types.ts';
@@ -73,6 +73,11 @@ function expectTarget(ctx: CheckContext, scope: LevelScope, a: ast.Assignment): 
 function checkValue(ctx: CheckContext, a: ast.Assignment, target: Type | undefined, env: Env): void {
   const vt = checkExpr(ctx, a.value, env, target);
   if (!target || a.value.kind === 'MissingLit') return;
+  if (target.kind === 'date' && a.value.kind === 'StringLit' && !isCalendarDay(a.value.value)) {
+    ctx.report(makeDiagnostic('typeMismatch', `日期应写作 "YYYY-MM-DD"，如 "2014-07-01"，不是 "${a.value.value}"`,
+      `a date is written "YYYY-MM-DD", such as "2014-07-01", not "${a.value.value}"`, a.value.span));
+    return;
+  }
   reportRule(ctx, equalityType(target, vt), a.value, { e: a.value, t: vt }, { e: a.value, t: target }, '=', true);
 }
 
