@@ -126,11 +126,17 @@ function disjoint(a: Atom, b: Atom): boolean {
   return false;
 }
 
+function atomsOf(e: ast.Expr, res: ReadonlyMap<ast.Node, Resolution>): Atom[] {
+  return conjuncts(e).map(c => atomOf(c, res));
+}
+
+function exclusiveAtoms(as: readonly Atom[], bs: readonly Atom[]): boolean {
+  return as.some(x => bs.some(y => disjoint(x, y)));
+}
+
 /** A simple syntactic proof that two conditions cannot both hold: one pair of top-level conjuncts excludes. */
 export function provablyExclusive(a: ast.Expr, b: ast.Expr, res: ReadonlyMap<ast.Node, Resolution>): boolean {
-  const as = conjuncts(a).map(c => atomOf(c, res));
-  const bs = conjuncts(b).map(c => atomOf(c, res));
-  return as.some(x => bs.some(y => disjoint(x, y)));
+  return exclusiveAtoms(atomsOf(a, res), atomsOf(b, res));
 }
 
 function relatedAt(ctx: CheckContext, message: string, d: DispositionSym): RelatedInfo {
@@ -149,11 +155,12 @@ export function checkEqualSeverity(ctx: CheckContext, dispositions: readonly Dis
     else groups.set(k, [d]);
   }
   for (const g of groups.values()) {
+    const atoms = g.map(d => atomsOf(d.def.when, ctx.resolutions));
     for (let j = 1; j < g.length; j++) {
       for (let i = 0; i < j; i++) {
         const [a, b] = [g[i], g[j]];
         const at = b.entry.origin.file === ctx.mainFile ? b : a.entry.origin.file === ctx.mainFile ? a : undefined;
-        if (!at || provablyExclusive(a.def.when, b.def.when, ctx.resolutions)) continue;
+        if (!at || exclusiveAtoms(atoms[i], atoms[j])) continue;
         const other = at === b ? a : b;
         const pri = at.def.priority ? `，优先 ${priorityOf(at.def)}` : '';
         ctx.report(makeDiagnostic('equalSeverity',
