@@ -1,14 +1,14 @@
 // `kaoping test FILE…`: runs the language tests of each rule file; ✓/✗ per test, the differing
 // values of a failure with where they were expected, a closing count; exit 1 on any failure.
-import { formatLocated, hasErrors, locate, type Diagnostic } from '../grammar/diagnostic.ts';
+import { formatLocated, hasErrors, locate } from '../grammar/diagnostic.ts';
 import { LineMap } from '../grammar/span.ts';
 import { analyze } from '../engine/pipeline.ts';
-import { runLanguageTests, type ExpectFailure, type TestOutcome } from '../engine/lang-tests.ts';
+import { failureDiagnostic, runLanguageTests, showTestValue, type ExpectFailure, type TestOutcome } from '../engine/lang-tests.ts';
 import type { Value } from '../engine/result.ts';
 import { UsageError, type Io } from './io.ts';
 import { loadRules } from './load-rules.ts';
 import { formatValue, valueTypes, type Lang } from './format-value.ts';
-import type { RuleSetModel, Type } from '../engine/model.ts';
+import type { RuleSetModel } from '../engine/model.ts';
 
 const USAGE = '用法 / usage: kaoping test [--lang zh|en] FILE…';
 
@@ -29,28 +29,19 @@ function parseArgs(args: readonly string[]): { files: string[]; lang: Lang } {
   return { files, lang };
 }
 
-function typeOf(model: RuleSetModel, f: ExpectFailure): Type | undefined {
-  return valueTypes(model, f.unitKind).get(f.name);
-}
-
-function show(v: Value | undefined, type: Type | undefined, lang: Lang): string {
-  if (v === undefined) return lang === 'en' ? '(no result)' : '（无结果）';
-  return formatValue(v, type, lang);
-}
-
 function failureLine(model: RuleSetModel, file: string, lines: LineMap, f: ExpectFailure, lang: Lang): string {
-  const p = lines.position(f.span.start);
-  const t = typeOf(model, f);
-  const who = `${f.year} ${f.unitKind ? `${f.unitKind} ` : ''}${f.subject}`;
-  return lang === 'en'
-    ? `${file}:${p.line}:${p.column}: ${who} ${f.name}: expected ${show(f.expected, t, lang)}, got ${show(f.actual, t, lang)}`
-    : `${file}:${p.line}:${p.column}: ${who} ${f.name}：预期 ${show(f.expected, t, lang)}，实际 ${show(f.actual, t, lang)}`;
+  const type = valueTypes(model, f.unitKind).get(f.name);
+  const show = (v: Value | undefined, l: Lang) => (v === undefined ? showTestValue(v, l) : formatValue(v, type, l));
+  return formatLocated(locate(file, lines, failureDiagnostic(f, show), lang));
 }
 
 function printOutcome(model: RuleSetModel, file: string, lines: LineMap, o: TestOutcome, lang: Lang, io: Io): void {
   io.out(`${o.passed ? '✓' : '✗'} ${o.title}\n`);
-  for (const d of o.diagnostics as Diagnostic[]) io.out(`    ${formatLocated(locate(file, lines, d, lang))}\n`);
-  for (const f of o.failures) io.out(`    ${failureLine(model, file, lines, f, lang)}\n`);
+  const problems = [
+    ...o.diagnostics.map(d => ({ start: d.span.start, text: formatLocated(locate(file, lines, d, lang)) })),
+    ...o.failures.map(f => ({ start: f.span.start, text: failureLine(model, file, lines, f, lang) })),
+  ].sort((a, b) => a.start - b.start);
+  for (const p of problems) io.out(`    ${p.text}\n`);
 }
 
 /** Runs the tests of every file; a file whose rules have errors counts as failed and runs none. */

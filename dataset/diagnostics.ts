@@ -28,7 +28,6 @@ export const DataCode = {
   notMember: 'KP623',
   badDate: 'KP624',
   badBool: 'KP625',
-  badValue: 'KP626',
   duplicateId: 'KP630',
   unknownId: 'KP631',
   unknownOwner: 'KP632',

@@ -1,8 +1,11 @@
 // Language tests: givens become a dataset, expects are compared with the evaluation.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { analyze } from './pipeline.ts';
-import { buildTestDataset, runLanguageTests, sameValue } from './lang-tests.ts';
+import { buildTestDataset, failureDiagnostic, runLanguageTests, sameValue } from './lang-tests.ts';
 import { LineMap } from '../grammar/span.ts';
+import { formatLocated, locate } from '../grammar/diagnostic.ts';
 
 const RULES = `ruleset "测试" year 2014
 enum 乡镇类别 { 经济型 生态型 }
@@ -112,7 +115,7 @@ test "无预期" {
     ]);
     expect(bad.diagnostics.map(d => d.code)).toEqual(['KP803']);
     expect(empty.passed).toBe(true);
-    expect(empty.diagnostics.map(d => [d.code, d.severity])).toEqual([['KP807', 'warning']]);
+    expect(empty.diagnostics.map(d => [d.code, d.severity])).toEqual([['KP806', 'warning']]);
   });
 });
 
@@ -125,4 +128,30 @@ describe('sameValue', () => {
     expect(sameValue('优秀', '优秀')).toBe(true);
     expect(sameValue(true, 1 as unknown as boolean)).toBe(false);
   });
+});
+
+describe('KP8xx examples in docs/diagnostics.md', () => {
+  const doc = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## KP8xx'));
+  const parts = section.split(/^### /m).slice(1);
+
+  it('has an example for every language-test code', () => {
+    expect(parts.map(p => p.slice(0, 5))).toEqual(['KP801', 'KP802', 'KP803', 'KP804', 'KP805', 'KP806']);
+  });
+
+  for (const part of parts) {
+    const code = part.slice(0, 5);
+    it(`${code} reports the quoted lines`, () => {
+      const text = /```kp\n([\s\S]*?)```/.exec(part)![1];
+      const quotes = [...part.matchAll(/^> (.+)$/gm)].map(m => m[1]);
+      const a = analyze(text, { path: 'example.kp' });
+      expect(a.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+      const lines = new LineMap(text);
+      const reported = runLanguageTests(a.model).flatMap(o => [...o.diagnostics, ...o.failures.map(f => failureDiagnostic(f))]);
+      const shown = reported.flatMap(d => [formatLocated(locate('example.kp', lines, d, 'zh')), formatLocated(locate('example.kp', lines, d, 'en'))]);
+      expect(quotes.length).toBeGreaterThan(0);
+      expect(quotes.filter(q => !shown.includes(q))).toEqual([]);
+      expect(reported.some(d => d.code === code)).toBe(true);
+    });
+  }
 });

@@ -59,7 +59,7 @@ export function runTest(model: RuleSetModel, compiled: CompiledRuleSet, test: as
   const results = new Map<number, YearResult>();
   const expects = test.steps.filter((s): s is ast.Expect => s.kind === 'Expect');
   if (expects.length === 0) {
-    diagnostics.push(testDiagnostic('KP807', `测试“${test.title.value}”没有“预期”，不检验任何结果`, `the test "${test.title.value}" has no \`expect\` and checks nothing`, test.title.span, 'warning'));
+    diagnostics.push(testDiagnostic('KP806', `测试“${test.title.value}”没有“预期”，不检验任何结果`, `the test "${test.title.value}" has no \`expect\` and checks nothing`, test.title.span, 'warning'));
   }
   for (const step of expects) {
     const year = stepYear(model, step);
@@ -99,9 +99,21 @@ export function runLanguageTests(model: RuleSetModel, compiled: CompiledRuleSet 
   return model.tests.map(t => runTest(model, compiled, t));
 }
 
-/** A failure as a KP801 diagnostic at the expectation, for editors. */
-export function failureDiagnostic(f: ExpectFailure, show: (v: Value | undefined) => string): Diagnostic {
+/** A value in a test message: missing, yes/no in words; numbers and names as they are. */
+export function showTestValue(v: Value | undefined, lang: 'zh' | 'en'): string {
+  if (v === undefined) return lang === 'en' ? '(no result)' : '（无结果）';
+  if (v === null) return lang === 'en' ? 'missing' : '缺失';
+  if (typeof v === 'boolean') return lang === 'en' ? (v ? 'yes' : 'no') : v ? '是' : '否';
+  return String(v);
+}
+
+/**
+ * A failure as a KP801 diagnostic at the expectation: `2014 甲 年度得分：预期 81，实际 80`.
+ * `show` formats values (the CLI passes one that knows percent types).
+ */
+export function failureDiagnostic(f: ExpectFailure, show: (v: Value | undefined, lang: 'zh' | 'en') => string = showTestValue): Diagnostic {
+  const who = `${f.year} ${f.unitKind ? `${f.unitKind} ` : ''}${f.subject} ${f.name}`;
   return testDiagnostic('KP801',
-    `预期 ${f.name} = ${show(f.expected)}，实际为 ${show(f.actual)}`,
-    `expected ${f.name} = ${show(f.expected)}, got ${show(f.actual)}`, f.span);
+    `${who}：预期 ${show(f.expected, 'zh')}，实际 ${show(f.actual, 'zh')}`,
+    `${who}: expected ${show(f.expected, 'en')}, got ${show(f.actual, 'en')}`, f.span);
 }
