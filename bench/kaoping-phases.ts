@@ -34,9 +34,8 @@ export function profileOnce(compiled: CompiledRuleSet, dataset: Dataset, year: n
   return times;
 }
 
-/** Median per part over `reps` profiled evaluations (after one warm-up), largest first. */
+/** Median per part over `reps` profiled evaluations, largest first. Call it after the timed runs, which warmed the code up. */
 export function profile(compiled: CompiledRuleSet, dataset: Dataset, year: number, reps = 5): { part: string; ms: number }[] {
-  profileOnce(compiled, dataset, year);
   const runs: Map<string, number>[] = [];
   for (let r = 0; r < reps; r++) {
     collectGarbage();
