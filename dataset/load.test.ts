@@ -175,6 +175,20 @@ describe('loadDataset on bad data', () => {
     expect(ok.diagnostics.map(d => d.code)).toEqual(['KP640', 'KP620']);
   });
 
+  it('takes every listed unit when a unit kind has no yearly records, and 干部 as the cadre owner', () => {
+    const base = fixtureModel();
+    const optionalUnits = { ...base, units: base.units.map(u => ({ ...u, inputs: u.inputs.map(i => ({ ...i, optional: true })) })) };
+    const files = fixtureFiles('good').map(f => f.path === 'dataset.yaml'
+      ? { path: f.path, text: f.text.replace('    records: township-records/{year}.csv\n', '').replace('    file: events/{year}.csv\n', '    file: events/{year}.csv\n    owner: 干部\n') }
+      : f);
+    const r = loadDataset(files, optionalUnits);
+    expect(r.diagnostics).toEqual([]);
+    const t = r.dataset!.years[1].units.get('乡镇')!;
+    expect(t.ids).toEqual(['t1', 't2']);
+    expect(values(t.columns.get('总分'))).toEqual([NaN, NaN]);
+    expect(lines(files)).toEqual(['dataset.yaml:8:5: error KP604 单位类别「乡镇」缺少年度数据文件（records），规则需要其输入：类别、总分']);
+  });
+
   it('caps the diagnostics it keeps and counts the rest', () => {
     const bad = fixtureFiles('good').map(f => f.path === 'records/2014.csv'
       ? { path: f.path, text: 'id,岗位,班子,所在乡镇,zhkh,目标完成率\n' + Array.from({ length: 30 }, () => 'c01,x,一乡班子,t1,abc,95\n').join('') } : f);
