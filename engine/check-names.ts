@@ -186,7 +186,7 @@ function symbolValue(ctx: CheckContext, e: ast.NameRef, sym: Sym, env: Env): Typ
         `${sym.name} is an enum type, not a value; write ${sym.name}.member`, e.span));
       return T.error;
     case 'unit':
-      ctx.report(makeDiagnostic('wrongKindOfName', `${sym.name} 是单位类别，不是值；请通过单位输入读取，如 所在单位.${'名称'}`,
+      ctx.report(makeDiagnostic('wrongKindOfName', `${sym.name} 是单位类别，不是值；请通过类型为 ${sym.name} 的输入读取单位的值（输入名.值）`,
         `${sym.name} is a unit kind, not a value; read a unit's values through an input linking to it`, e.span));
       return T.error;
     case 'input':
