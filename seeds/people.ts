@@ -247,10 +247,10 @@ export function nextRoster(prev: Roster, decided: ReadonlyMap<string, Dispositio
   return roster;
 }
 
-/** A deputy's title for someone joining a team. */
+/** A deputy's title for someone joining a team (the last, repeating entry of the team's title list). */
 function titleFor(team: Team, prng: Prng, ctx: RosterContext): string {
-  const last = Math.max(0, team.kind === 'twLead' ? 8 : team.kind === 'county' ? 9 : 4);
-  return titleOf(team, team.kind === 'twMid' || team.kind === 'deptStaff' ? 0 : last, ctx.townships, prng).title;
+  const deputySeat = team.kind === 'twLead' ? 8 : team.kind === 'county' ? 9 : 4;
+  return titleOf(team, deputySeat, ctx.townships, prng).title;
 }
 
 /**
@@ -264,6 +264,7 @@ function restorePrincipals(roster: Roster, ctx: RosterContext): void {
     const members = byTeam.get(team.id) ?? [];
     const wanted = team.kind === 'deptLead' ? 1 : 2;
     for (let i = 0; i < wanted; i++) {
+      // Principal titles of leadership teams are fixed by seat; no draw is involved.
       const { title } = titleOf(team, i, ctx.townships, new Prng(0));
       if (members.some(id => roster.get(id)!.title === title)) continue;
       const heir = members.find(id => !roster.get(id)!.principal && !ctx.pinned.has(id) && roster.get(id)!.title !== YE_TITLE);

@@ -168,9 +168,9 @@ export class Planner {
     if (y === 2012 || y === 2013) this.planNoiseVeto(y, prng);
     for (const [mechanism, count] of QUOTAS[y] ?? []) {
       let done = 0;
-      if (mechanism === '免职-末位' && y === 2014) {
-        this.planRankStreak(y, this.ctx.ye, true);
-        // 叶某 is one more than the quota's anonymous cases.
+      // 叶某 comes on top of the quota's other cases of the rank rule.
+      if (mechanism === '免职-末位' && y === 2014 && !this.planRankStreak(y, this.ctx.ye, true)) {
+        throw new Error('叶某\'s seats do not allow the rank streak');
       }
       if (mechanism === '组织调整-乡镇末位') {
         done += this.planTownshipHeads(y, prng);
