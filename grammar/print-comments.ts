@@ -8,6 +8,8 @@ export interface AttachedComments {
   readonly leading: Comment[];
   /** At most one comment at the end of the node's last line. */
   readonly trailing: Comment[];
+  /** At most one comment at the end of a block's first line, after its `{`. */
+  readonly open: Comment[];
   /** Own-line comments inside a block after its last element (before `}`, or at the end of the file). */
   readonly dangling: Comment[];
 }
@@ -70,10 +72,19 @@ function sameLine(text: string | undefined, from: number, to: number): boolean {
   return !/[\n\r]/.test(between);
 }
 
+/** Whether something other than blanks stands before `offset` on its line. */
+function endOfLine(text: string | undefined, offset: number): boolean {
+  if (text === undefined) return false;
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i--;
+  return i >= 0 && text[i] !== '\n' && text[i] !== '\r';
+}
+
 /**
  * Decides where each comment goes. A comment is inside the deepest block (see `lineElements`)
  * that contains it. Within that block it is trailing for the element that ends on its line just
- * before it, else leading for the next element, else dangling at the end of the block. A comment
+ * before it; else, ending a line before the first element, it stays after the block's `{`; else
+ * it is leading for the next element, else dangling at the end of the block. A comment
  * inside an element that has no block of its own (the middle of an expression) becomes a leading
  * comment of that element: moved up, never lost. Without `source`, line positions are unknown and
  * no comment is treated as trailing.
@@ -83,7 +94,7 @@ export function attachComments(file: RuleFile, source?: string): CommentMap {
   const slot = (n: object): AttachedComments => {
     let a = map.get(n);
     if (!a) {
-      a = { leading: [], trailing: [], dangling: [] };
+      a = { leading: [], trailing: [], open: [], dangling: [] };
       map.set(n, a);
     }
     return a;
@@ -113,6 +124,8 @@ export function attachComments(file: RuleFile, source?: string): CommentMap {
     }
     if (before && sameLine(source, before.span.end, c.span.start) && slot(before).trailing.length === 0) {
       slot(before).trailing.push(c);
+    } else if (!before && block !== file && endOfLine(source, c.span.start) && slot(block).open.length === 0) {
+      slot(block).open.push(c);
     } else if (after) {
       slot(after).leading.push(c);
     } else {
@@ -125,6 +138,6 @@ export function attachComments(file: RuleFile, source?: string): CommentMap {
 /** Every comment in the map, for checking that none was dropped. */
 export function countAttached(map: CommentMap): number {
   let n = 0;
-  for (const a of map.values()) n += a.leading.length + a.trailing.length + a.dangling.length;
+  for (const a of map.values()) n += a.leading.length + a.trailing.length + a.open.length + a.dangling.length;
   return n;
 }

@@ -71,13 +71,13 @@ export function quote(s: StringLit | string): string {
   return value.includes('"') ? `“${value}”` : `"${value}"`;
 }
 
-const none: AttachedComments = { leading: [], trailing: [], dangling: [] };
+const none: AttachedComments = { leading: [], trailing: [], open: [], dangling: [] };
 
 export function commentsOf(ctx: PrintContext, node: object): AttachedComments {
   return ctx.comments.get(node) ?? none;
 }
 
-function commentText(c: Comment): string {
+export function commentText(c: Comment): string {
   return c.text.replace(/\s+$/, '');
 }
 
@@ -106,13 +106,15 @@ export type BlockStyle =
 
 /** `head { elements }` — elements already wrapped with their comments; `owner` carries dangling comments. */
 export function block(ctx: PrintContext, head: Doc, owner: object, elements: readonly Doc[], style: BlockStyle): Doc {
-  const dangling = danglingDocs(commentsOf(ctx, owner).dangling);
-  if (elements.length === 0 && dangling.length === 0) return [head, ' {}'];
+  const attached = commentsOf(ctx, owner);
+  const dangling = danglingDocs(attached.dangling);
+  const open: Doc[] = attached.open.map(c => [lineSuffix('  ' + commentText(c)), breakParent]);
+  if (elements.length === 0 && dangling.length === 0 && open.length === 0) return [head, ' {}'];
   if (style.kind === 'lines') {
     const body = elements.length > 0 ? [hardline, join(hardline, elements)] : [];
-    return [head, ' {', indent([...body, ...dangling]), hardline, '}'];
+    return [head, ' {', ...open, indent([...body, ...dangling]), hardline, '}'];
   }
   const sep: Doc = [style.breakSep, { t: 'line', flat: style.flatSep, hard: false }];
   const body = elements.length > 0 ? [line, join(sep, elements)] : [];
-  return group([head, ' {', indent([...body, ...dangling]), line, '}']);
+  return group([head, ' {', ...open, indent([...body, ...dangling]), line, '}']);
 }

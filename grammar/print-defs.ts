@@ -1,11 +1,11 @@
 // Definitions, tests and the header to Docs — one canonical layout per construct (see print.ts for the rules).
 import type {
-  Assignment, Definition, DispositionDef, Expect, FieldDecl, Given, GradeDef, GradeLevel, Header, Ident,
+  Assignment, Definition, DispositionDef, Expect, Expr, FieldDecl, Given, GradeDef, GradeLevel, Header, Ident,
   RankDef, Situation, SortKey, StringLit, TableRow, TestCase, TypeRef, WeightsRow,
 } from './ast.ts';
-import { block, builtinName, commentsOf, kw, quote, withComments, type PrintContext } from './print-context.ts';
-import { group, hardline, indent, join, line, type Doc } from './print-doc.ts';
-import { exprAt, exprDoc, PREC, rangeDoc, weightItemDoc } from './print-expr.ts';
+import { block, builtinName, kw, quote, withComments, type PrintContext } from './print-context.ts';
+import { group, indent, join, line, type Doc } from './print-doc.ts';
+import { exprTop, rangeDoc, weightItemDoc } from './print-expr.ts';
 
 function sourceSuffix(ctx: PrintContext, source: StringLit | undefined): Doc {
   return source ? [' ', kw(ctx, 'source'), ' ', quote(source)] : [];
@@ -37,21 +37,21 @@ function weightsRowDoc(ctx: PrintContext, r: WeightsRow): Doc {
 
 function tableRowDoc(ctx: PrintContext, r: TableRow): Doc {
   const member = r.member === 'else' ? kw(ctx, 'else') : r.member.name;
-  return withComments(ctx, r, [member, ': ', exprAt(ctx, r.value, PREC.if)]);
+  return withComments(ctx, r, [member, ': ', exprTop(ctx, r.value)]);
 }
 
 function sortKeyDoc(ctx: PrintContext, k: SortKey): Doc {
-  return [exprAt(ctx, k.expr, PREC.if), ' ', kw(ctx, k.direction)];
+  return [exprTop(ctx, k.expr), ' ', kw(ctx, k.direction)];
 }
 
-function exprList(ctx: PrintContext, es: readonly Parameters<typeof exprDoc>[1][]): Doc {
-  return join(', ', es.map(e => exprAt(ctx, e, PREC.if)));
+function exprList(ctx: PrintContext, es: readonly Expr[]): Doc {
+  return join(', ', es.map(e => exprTop(ctx, e)));
 }
 
 function rankDoc(ctx: PrintContext, d: RankDef): Doc {
   const clauses: Doc[] = [];
   if (d.within.length > 0) clauses.push([kw(ctx, 'within'), ' ', exprList(ctx, d.within)]);
-  if (d.where) clauses.push([kw(ctx, 'where'), ' ', exprAt(ctx, d.where, PREC.if)]);
+  if (d.where) clauses.push([kw(ctx, 'where'), ' ', exprTop(ctx, d.where)]);
   if (d.tiebreak.length > 0) clauses.push([kw(ctx, 'tiebreak'), ' ', join(', ', d.tiebreak.map(k => sortKeyDoc(ctx, k)))]);
   if (d.source) clauses.push([kw(ctx, 'source'), ' ', quote(d.source)]);
   return group([head(ctx, d, 'rank', d.name), ' = ', sortKeyDoc(ctx, d.key), indent(clauses.map(c => [line, c]))]);
@@ -59,23 +59,23 @@ function rankDoc(ctx: PrintContext, d: RankDef): Doc {
 
 function levelDoc(ctx: PrintContext, l: GradeLevel): Doc {
   const parts: Doc[] = [l.name.name];
-  if (l.op && l.threshold) parts.push(' ', l.op, ' ', exprAt(ctx, l.threshold, PREC.if));
+  if (l.op && l.threshold) parts.push(' ', l.op, ' ', exprTop(ctx, l.threshold));
   if (l.quota) {
     const q = l.quota;
     parts.push(' ', kw(ctx, 'quota'), ' ', q.amount.kind === 'PercentLit' ? `${q.amount.text}%` : q.amount.text);
     if (q.within.length > 0) parts.push(' ', kw(ctx, 'within'), ' ', exprList(ctx, q.within));
     if (q.rounding) parts.push(' ', kw(ctx, q.rounding));
   }
-  if (l.unless) parts.push(' ', kw(ctx, 'unless'), ' ', exprAt(ctx, l.unless, PREC.if));
+  if (l.unless) parts.push(' ', kw(ctx, 'unless'), ' ', exprTop(ctx, l.unless));
   return withComments(ctx, l, parts);
 }
 
 function gradeDoc(ctx: PrintContext, d: GradeDef): Doc {
-  const h: Doc[] = [head(ctx, d, 'grade', d.name), ' ', kw(ctx, 'by'), ' ', exprAt(ctx, d.by, PREC.if)];
-  if (d.where) h.push(' ', kw(ctx, 'where'), ' ', exprAt(ctx, d.where, PREC.if));
+  const h: Doc[] = [head(ctx, d, 'grade', d.name), ' ', kw(ctx, 'by'), ' ', exprTop(ctx, d.by)];
+  if (d.where) h.push(' ', kw(ctx, 'where'), ' ', exprTop(ctx, d.where));
   const elements = d.levels.map(l => levelDoc(ctx, l));
   if (d.ungradedWhen) {
-    elements.push(withComments(ctx, d.ungradedWhen, [kw(ctx, 'ungraded'), ' ', kw(ctx, 'when'), ' ', exprAt(ctx, d.ungradedWhen, PREC.if)]));
+    elements.push(withComments(ctx, d.ungradedWhen, [kw(ctx, 'ungraded'), ' ', kw(ctx, 'when'), ' ', exprTop(ctx, d.ungradedWhen)]));
   }
   return [block(ctx, h, d, elements, { kind: 'lines' }), sourceSuffix(ctx, d.source)];
 }
@@ -83,7 +83,7 @@ function gradeDoc(ctx: PrintContext, d: GradeDef): Doc {
 function dispositionDoc(ctx: PrintContext, d: DispositionDef): Doc {
   const h: Doc[] = [head(ctx, d, 'disposition', d.name), ' ', kw(ctx, 'severity'), ' ', d.severity.text];
   if (d.priority) h.push(' ', kw(ctx, 'priority'), ' ', d.priority.text);
-  const clauses: Doc[] = [[kw(ctx, 'when'), ' ', exprAt(ctx, d.when, PREC.if)]];
+  const clauses: Doc[] = [[kw(ctx, 'when'), ' ', exprTop(ctx, d.when)]];
   if (d.candidates.length > 0) clauses.push([kw(ctx, 'candidates'), ' ', d.candidates.map(c => c.name).join(', ')]);
   if (d.because) clauses.push([kw(ctx, 'because'), ' ', quote(d.because)]);
   if (d.source) clauses.push([kw(ctx, 'source'), ' ', quote(d.source)]);
@@ -116,17 +116,17 @@ export function definitionDoc(ctx: PrintContext, d: Definition): Doc {
       ];
     case 'ScoreDef':
       return [
-        head(ctx, d, d.form, d.name), ' = ', exprAt(ctx, d.expr, PREC.if),
+        head(ctx, d, d.form, d.name), ' = ', exprTop(ctx, d.expr),
         d.round ? [' ', kw(ctx, 'round'), ' ', d.round.text] : '', sourceSuffix(ctx, d.source),
       ];
     case 'WeightsDef':
       return [
-        block(ctx, [head(ctx, d, 'weights', d.name), ' ', kw(ctx, 'by'), ' ', exprAt(ctx, d.by, PREC.if)], d, d.rows.map(r => weightsRowDoc(ctx, r)), { kind: 'lines' }),
+        block(ctx, [head(ctx, d, 'weights', d.name), ' ', kw(ctx, 'by'), ' ', exprTop(ctx, d.by)], d, d.rows.map(r => weightsRowDoc(ctx, r)), { kind: 'lines' }),
         sourceSuffix(ctx, d.source),
       ];
     case 'TableDef':
       return [
-        block(ctx, [head(ctx, d, 'table', d.name), ' ', kw(ctx, 'by'), ' ', exprAt(ctx, d.by, PREC.if)], d, d.rows.map(r => tableRowDoc(ctx, r)), { kind: 'fill', flatSep: ', ', breakSep: '' }),
+        block(ctx, [head(ctx, d, 'table', d.name), ' ', kw(ctx, 'by'), ' ', exprTop(ctx, d.by)], d, d.rows.map(r => tableRowDoc(ctx, r)), { kind: 'fill', flatSep: ', ', breakSep: '' }),
         sourceSuffix(ctx, d.source),
       ];
     case 'RankDef': return rankDoc(ctx, d);
@@ -140,7 +140,7 @@ function subjectDoc(s: Ident | StringLit): string {
 }
 
 function assignmentDoc(ctx: PrintContext, a: Assignment): Doc {
-  return withComments(ctx, a, [a.name.name, ' = ', exprAt(ctx, a.value, PREC.if)]);
+  return withComments(ctx, a, [a.name.name, ' = ', exprTop(ctx, a.value)]);
 }
 
 function stepDoc(ctx: PrintContext, s: Given | Expect): Doc {
@@ -163,9 +163,4 @@ export function headerDoc(ctx: PrintContext, h: Header): Doc {
   if (h.extends) parts.push(' ', kw(ctx, 'extends'), ' ', h.extends.text);
   if (h.source) parts.push(' ', kw(ctx, 'source'), ' ', quote(h.source));
   return parts;
-}
-
-/** Own-line comments of a node, each followed by a line break. */
-export function leadingOnly(ctx: PrintContext, node: object): Doc[] {
-  return commentsOf(ctx, node).leading.map(c => [c.text.replace(/\s+$/, ''), hardline]);
 }

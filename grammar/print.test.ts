@@ -54,7 +54,19 @@ describe('parentheses', () => {
     expect(printExpr({ kind: 'History', expr: bin('+', n('a'), n('b')), yearsBack: 2, span: S })).toBe('(a + b)@-2');
     const ifExpr: Expr = { kind: 'If', cond: n('c'), then: n('a'), else: n('b'), span: S };
     expect(printExpr(bin('+', ifExpr, n('d')))).toBe('(if c then a else b) + d');
-    expect(printExpr(bin('+', n('d'), ifExpr))).toBe('d + (if c then a else b)');
+    expect(printExpr(bin('*', bin('+', n('d'), ifExpr), n('e')))).toBe('(d + if c then a else b) * e');
+    expect(printExpr(bin('+', bin('*', n('d'), ifExpr), n('e')))).toBe('d * (if c then a else b) + e');
+  });
+
+  it('leaves a prefix `not` or an `if` bare at the right end, where the parser reads it the same', () => {
+    const not = (x: Expr): Expr => ({ kind: 'Unary', op: 'not', operand: x, span: S });
+    expect(printExpr(bin('+', n('d'), { kind: 'If', cond: n('c'), then: n('a'), else: n('b'), span: S }))).toBe('d + if c then a else b');
+    expect(printExpr(bin('==', n('a'), not(n('b'))))).toBe('a == not b');
+    expect(printExpr(bin('+', not(n('a')), n('b')))).toBe('(not a) + b');
+    expect(printExpr(bin('*', n('a'), not(bin('+', n('b'), n('c')))))).toBe('a * not b + c');
+    expect(printExpr(bin('+', bin('*', n('a'), not(n('b'))), n('c')))).toBe('a * (not b) + c');
+    expect(printExpr(bin('and', not(n('a')), n('b')))).toBe('not a and b');
+    expect(printExpr({ kind: 'Unary', op: '-', operand: { kind: 'Unary', op: '-', operand: n('a'), span: S }, span: S })).toBe('- -a');
   });
 });
 

@@ -8,9 +8,9 @@
 // one line when they fit and hold no comment, otherwise one element per line. Long `and`/`or`
 // chains, rank clauses and disposition clauses break before each part. Parentheses are printed
 // as written; numbers keep their written digits (`1.50`).
-import type { Item, KeywordLang, RuleFile, UnitBlock } from './ast.ts';
+import type { Comment, Item, KeywordLang, RuleFile, UnitBlock } from './ast.ts';
 import { attachComments } from './print-comments.ts';
-import { commentsOf, danglingDocs, declaredNames, kw, quote, withComments, type PrintContext } from './print-context.ts';
+import { commentsOf, commentText, danglingDocs, declaredNames, kw, quote, withComments, type PrintContext } from './print-context.ts';
 import { definitionDoc, headerDoc, testDoc } from './print-defs.ts';
 import { layout, type Doc } from './print-doc.ts';
 
@@ -31,19 +31,19 @@ function render(doc: Doc, width: number): string {
   return layout(doc, { width, indentWidth: INDENT });
 }
 
-function commentLines(texts: readonly { text: string }[]): string[] {
-  return texts.map(c => c.text.replace(/\s+$/, ''));
+function commentLines(comments: readonly Comment[]): string[] {
+  return comments.map(commentText);
 }
 
 function renderUnit(ctx: PrintContext, u: UnitBlock, width: number): string {
   const a = commentsOf(ctx, u);
   const lines = commentLines(a.leading);
-  const open = `${u.override ? kw(ctx, 'override') + ' ' : ''}${kw(ctx, 'unit')} ${u.name.name} {`;
+  const open = `${u.override ? kw(ctx, 'override') + ' ' : ''}${kw(ctx, 'unit')} ${u.name.name} {${a.open.map(c => '  ' + commentText(c)).join('')}`;
   const body = renderItems(ctx, u.items, width - INDENT);
   const dangling = commentLines(a.dangling);
   const inner = [...(body ? body.split('\n') : []), ...(body && dangling.length > 0 ? [''] : []), ...dangling];
-  const close = `${u.source ? ` ${kw(ctx, 'source')} ${quote(u.source)}` : ''}${a.trailing.map(c => '  ' + c.text.replace(/\s+$/, '')).join('')}`;
-  if (inner.length === 0) {
+  const close = `${u.source ? ` ${kw(ctx, 'source')} ${quote(u.source)}` : ''}${a.trailing.map(c => '  ' + commentText(c)).join('')}`;
+  if (inner.length === 0 && a.open.length === 0) {
     lines.push(`${open}}${close}`);
   } else {
     lines.push(open, ...inner.map(l => (l === '' ? '' : ' '.repeat(INDENT) + l)), `}${close}`);

@@ -2,7 +2,7 @@
 import type {
   BinaryOp, Call, Expr, Ident, MatchArm, NumberLit, PercentLit, RangeLit, StringLit, TierArm, WeightItem,
 } from '../ast.ts';
-import { operandPrec, precOf, PREC } from '../print-expr.ts';
+import { inSetValueSlot, needsParens, operandSlots, POSTFIX_OBJECT, prefixSlot, TOP, type Slot } from '../print-expr.ts';
 import { BUILTINS, keywordOf } from '../vocabulary.ts';
 
 const S = { start: 0, end: 0 } as const;
@@ -90,7 +90,7 @@ export function num(text: string): NumberLit {
 }
 
 export function pct(text: string): PercentLit {
-  return { kind: 'PercentLit', value: Number(text) / 100, text, span: S };
+  return { kind: 'PercentLit', value: Number(`${text}e-2`), text, span: S };
 }
 
 export function str(value: string): StringLit {
@@ -140,9 +140,37 @@ export function genRefName(g: Gen, scope: Scope): string {
   return scope.names.length > 0 && g.chance(3, 4) ? g.pick(scope.names) : genName(g);
 }
 
-/** Wraps `e` in parentheses when it binds more loosely than `min`. */
-export function atLeast(e: Expr, min: number): Expr {
-  return precOf(e) < min ? { kind: 'Paren', expr: e, span: S } : e;
+/**
+ * Adds the parentheses the printer would need, top-down, so that a generated tree is exactly what
+ * parsing its printed text gives back (the parser keeps parentheses as `Paren` nodes).
+ */
+export function parenthesize(e: Expr, slot: Slot = TOP): Expr {
+  if (needsParens(e, slot)) return { kind: 'Paren', expr: parenthesize(e, TOP), span: S };
+  const top = (x: Expr) => parenthesize(x, TOP);
+  switch (e.kind) {
+    case 'Paren': return { ...e, expr: top(e.expr) };
+    case 'MemberAccess': return { ...e, object: parenthesize(e.object, POSTFIX_OBJECT) };
+    case 'History': return { ...e, expr: parenthesize(e.expr, POSTFIX_OBJECT) };
+    case 'Unary': return { ...e, operand: parenthesize(e.operand, prefixSlot(e.op, slot)) };
+    case 'Binary': {
+      const s = operandSlots(e.op, slot);
+      return { ...e, left: parenthesize(e.left, s.left), right: parenthesize(e.right, s.right) };
+    }
+    case 'InSet': return { ...e, value: parenthesize(e.value, inSetValueSlot(slot)), set: e.set.map(top) };
+    case 'Call':
+      return {
+        ...e,
+        args: e.args.map(a => (a.kind === 'RangeLit' ? a : top(a))),
+        ...(e.within ? { within: e.within.map(top) } : {}),
+        ...(e.where ? { where: top(e.where) } : {}),
+        ...(e.argWhere ? { argWhere: e.argWhere.map(w => (w ? top(w) : undefined)) } : {}),
+      };
+    case 'If': return { ...e, cond: top(e.cond), then: top(e.then), else: top(e.else) };
+    case 'Match': return { ...e, subject: top(e.subject), arms: e.arms.map(a => ({ ...a, value: top(a.value) })) };
+    case 'Tiers': return { ...e, arms: e.arms.map(a => ({ ...a, cond: a.cond === 'else' ? ('else' as const) : top(a.cond), value: top(a.value) })) };
+    case 'Weighted': return e.items ? { ...e, items: e.items.map(w => ({ ...w, expr: top(w.expr) })) } : e;
+    default: return e;
+  }
 }
 
 function genAtom(g: Gen, scope: Scope): Expr {
@@ -156,27 +184,25 @@ function genAtom(g: Gen, scope: Scope): Expr {
   }
 }
 
-/** Whether an expression, printed, starts with `(` or `-`: such a tier condition would read as part of the arm before. */
-function startsAmbiguously(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Paren': return true;
-    case 'Unary': return e.op === '-';
-    case 'Binary': return startsAmbiguously(atLeast(e.left, operandPrec(e.op, 'left')));
-    case 'InSet': return startsAmbiguously(atLeast(e.value, PREC.compare + 1));
-    case 'History': return startsAmbiguously(atLeast(e.expr, PREC.postfix));
-    case 'MemberAccess': return startsAmbiguously(atLeast(e.object, PREC.postfix));
-    default: return false;
-  }
-}
-
 function genCall(g: Gen, scope: Scope, depth: number): Call {
   const f = g.pick(FUNCTIONS);
   const callee = ident(g.chance(1, 2) ? f.en : g.pick(f.zh));
-  const args: (Expr | RangeLit)[] = g.times(0, 3, () => genExpr(g, scope, depth - 1));
+  const sub = () => rawExpr(g, scope, depth - 1);
+  const args: (Expr | RangeLit)[] = g.times(0, 3, sub);
   if (g.chance(1, 6)) args.push(range(g.pick(['-4', '-2', '-1']), '0'));
   const within = g.chance(1, 4) ? g.times(1, 2, () => nameRef(genRefName(g, scope))) : undefined;
-  const where = g.chance(1, 4) ? genExpr(g, scope, depth - 1) : undefined;
-  return { kind: 'Call', callee, args, ...(within ? { within } : {}), ...(where ? { where } : {}), span: S };
+  // A filter stands after the first argument, or after `within` when there is no value argument.
+  const canFilter = (args.length > 0 && args[0].kind !== 'RangeLit') || within !== undefined;
+  const where = canFilter && g.chance(1, 4) ? sub() : undefined;
+  const exprArgs = args.length > 1 && args[0].kind !== 'RangeLit' && g.chance(1, 5);
+  const argWhere = exprArgs ? args.map((a, i) => (i > 0 && a.kind !== 'RangeLit' && g.chance(1, 2) ? sub() : i === 0 ? where : undefined)) : undefined;
+  return {
+    kind: 'Call', callee, args,
+    ...(within ? { within } : {}),
+    ...(where ? { where } : {}),
+    ...(argWhere && argWhere.slice(1).some(w => w) ? { argWhere } : {}),
+    span: S,
+  };
 }
 
 export function genWeightItems(g: Gen, scope: Scope, depth: number): WeightItem[] {
@@ -188,26 +214,29 @@ export function genWeightItems(g: Gen, scope: Scope, depth: number): WeightItem[
 
 /** An expression of at most `depth` levels, parenthesised wherever the grammar needs it. */
 export function genExpr(g: Gen, scope: Scope, depth: number): Expr {
+  return parenthesize(rawExpr(g, scope, depth));
+}
+
+function binary(g: Gen, ops: readonly BinaryOp[], sub: () => Expr): Expr {
+  return { kind: 'Binary', op: g.pick(ops), left: sub(), right: sub(), span: S };
+}
+
+/** Any expression, without regard to parentheses (see `parenthesize`). */
+function rawExpr(g: Gen, scope: Scope, depth: number): Expr {
   if (depth <= 0 || g.chance(1, 4)) return genAtom(g, scope);
-  const sub = () => genExpr(g, scope, depth - 1);
+  const sub = () => rawExpr(g, scope, depth - 1);
   switch (g.int(0, 15)) {
-    case 0: case 1: case 2: {
-      const op = g.pick(BIN_OPS);
-      return { kind: 'Binary', op, left: atLeast(sub(), operandPrec(op, 'left')), right: atLeast(sub(), operandPrec(op, 'right')), span: S };
-    }
-    case 3: {
-      const op = g.pick(['-', 'not'] as const);
-      return { kind: 'Unary', op, operand: atLeast(sub(), op === 'not' ? PREC.not : PREC.neg), span: S };
-    }
-    case 4: return { kind: 'MemberAccess', object: atLeast(sub(), PREC.postfix), member: ident(genRefName(g, scope)), span: S };
-    case 5: return { kind: 'History', expr: atLeast(sub(), PREC.postfix), yearsBack: g.int(1, 5), span: S };
-    case 6: return { kind: 'InSet', value: atLeast(sub(), PREC.compare + 1), set: g.times(1, 3, sub), span: S };
+    case 0: case 1: case 2: return binary(g, BIN_OPS, sub);
+    case 3: return { kind: 'Unary', op: g.pick(['-', 'not'] as const), operand: sub(), span: S };
+    case 4: return { kind: 'MemberAccess', object: sub(), member: ident(genRefName(g, scope)), span: S };
+    case 5: return { kind: 'History', expr: sub(), yearsBack: g.int(1, 5), span: S };
+    case 6: return { kind: 'InSet', value: sub(), set: g.times(1, 3, sub), span: S };
     case 7: case 8: return genCall(g, scope, depth);
     case 9: return { kind: 'If', cond: sub(), then: sub(), else: sub(), span: S };
     case 10: {
       const arms: MatchArm[] = g.times(1, 3, () => ({
         kind: 'MatchArm',
-        patterns: g.times(1, 2, () => (g.chance(1, 3) ? num(g.pick(['1', '2', '3', '10'])) : ident(genRefName(g, scope)))),
+        patterns: g.times(1, 2, () => (g.chance(1, 3) ? num(g.pick(['1', '2', '-3', '10', '0.5'])) : ident(genRefName(g, scope)))),
         value: sub(),
         span: S,
       }));
@@ -215,11 +244,7 @@ export function genExpr(g: Gen, scope: Scope, depth: number): Expr {
       return { kind: 'Match', subject: sub(), arms, span: S };
     }
     case 11: {
-      const arms: TierArm[] = g.times(1, 3, i => {
-        let cond = sub();
-        if (i > 0 && startsAmbiguously(cond)) cond = nameRef(genRefName(g, scope));
-        return { kind: 'TierArm', cond, value: sub(), span: S };
-      });
+      const arms: TierArm[] = g.times(1, 3, () => ({ kind: 'TierArm', cond: sub(), value: sub(), span: S }));
       if (g.chance(1, 2)) arms.push({ kind: 'TierArm', cond: 'else', value: sub(), span: S });
       return { kind: 'Tiers', arms, span: S };
     }
@@ -228,9 +253,6 @@ export function genExpr(g: Gen, scope: Scope, depth: number): Expr {
         ? { kind: 'Weighted', table: ident(genRefName(g, scope)), span: S }
         : { kind: 'Weighted', items: genWeightItems(g, scope, depth - 1), span: S };
     case 13: return { kind: 'Paren', expr: sub(), span: S };
-    default: {
-      const op = g.pick(['+', '*', 'and', '>='] as const);
-      return { kind: 'Binary', op, left: atLeast(sub(), operandPrec(op, 'left')), right: atLeast(sub(), operandPrec(op, 'right')), span: S };
-    }
+    default: return binary(g, ['+', '*', 'and', '>=', 'or', '-'], sub);
   }
 }

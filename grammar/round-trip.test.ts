@@ -1,0 +1,143 @@
+// The formatter's laws, on golden files, on the reference's examples and on generated programs (fast-check).
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RuleFile } from './ast.ts';
+import { parse } from './parse.ts';
+import { format, type FormatOptions } from './print.ts';
+import { BUILTINS } from './vocabulary.ts';
+import { arbitraryRuleFile } from './testing/arbitrary.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const fmtDir = path.join(root, 'testdata/fmt');
+
+/** Parses text that must be valid; fails the test with the diagnostics otherwise. */
+function parseValid(text: string): RuleFile {
+  const { file, diagnostics } = parse(text);
+  const errors = diagnostics.filter(d => d.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(`does not parse:\n${errors.map(d => `${d.code} @${d.span.start}: ${d.message}`).join('\n')}\n--- text ---\n${text}`);
+  }
+  return file;
+}
+
+function fmt(text: string, options: FormatOptions = {}): string {
+  return format(parseValid(text), { ...options, source: text });
+}
+
+const canonical = (kind: 'type' | 'function', name: string): string =>
+  BUILTINS.find(b => b.builtin === kind && (b.en === name || b.zh.includes(name)))?.id ?? name;
+
+/**
+ * What a file means, for comparison: the tree without spans, comments or keyword language, with
+ * built-in type and function names in one spelling (the formatter may translate them).
+ * Parentheses are kept: the formatter must print them as written.
+ */
+function meaning(file: RuleFile): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(x => walk(x));
+    if (typeof v !== 'object' || v === null) return v;
+    const o = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o).sort()) {
+      if (k === 'span' || k === 'comments' || k === 'keywordLang' || o[k] === undefined) continue;
+      out[k] = walk(o[k]);
+    }
+    if (o.kind === 'Call') out.callee = canonical('function', (o.callee as { name: string }).name);
+    if (o.kind === 'TypeRef') out.name = canonical('type', (o.name as { name: string }).name);
+    return out;
+  };
+  return walk(file);
+}
+
+function commentTexts(file: RuleFile): string[] {
+  return file.comments.map(c => c.text.replace(/\s+$/, '')).sort();
+}
+
+/** Every law for one source text: idempotent, same meaning, comments kept, languages interchangeable. */
+function checkLaws(text: string): void {
+  const original = parseValid(text);
+  const once = fmt(text);
+  expect(fmt(once)).toBe(once);
+  const reparsed = parseValid(once);
+  expect(meaning(reparsed)).toEqual(meaning(original));
+  expect(commentTexts(reparsed)).toEqual(commentTexts(original));
+  const en = fmt(text, { lang: 'en' });
+  const zh = fmt(text, { lang: 'zh' });
+  expect(fmt(en, { lang: 'zh' })).toBe(zh);
+  expect(fmt(zh, { lang: 'en' })).toBe(en);
+  expect(meaning(parseValid(en))).toEqual(meaning(original));
+  expect(commentTexts(parseValid(zh))).toEqual(commentTexts(original));
+}
+
+const cases = fs.readdirSync(fmtDir).filter(f => f.endsWith('.kp')).sort();
+
+describe('golden files (testdata/fmt)', () => {
+  it('has cases', () => expect(cases.length).toBeGreaterThan(0));
+  for (const name of cases) {
+    const base = name.slice(0, -'.kp'.length);
+    const text = fs.readFileSync(path.join(fmtDir, name), 'utf8');
+    it(`${base}: formats as the goldens say`, async () => {
+      await expect(fmt(text)).toMatchFileSnapshot(path.join(fmtDir, `${base}.fmt.golden`));
+      await expect(fmt(text, { lang: 'en' })).toMatchFileSnapshot(path.join(fmtDir, `${base}.en.golden`));
+      await expect(fmt(text, { lang: 'zh' })).toMatchFileSnapshot(path.join(fmtDir, `${base}.zh.golden`));
+    });
+    it(`${base}: obeys the laws`, () => checkLaws(text));
+  }
+});
+
+describe('examples of docs/language.md', () => {
+  const doc = fs.readFileSync(path.join(root, 'docs/language.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```kp\n([\s\S]*?)```/g)].map(m => m[1]);
+  it('has examples', () => expect(blocks.length).toBeGreaterThan(0));
+  blocks.forEach((block, i) => {
+    it(`example ${i + 1} obeys the laws`, () => checkLaws(block));
+  });
+});
+
+/** Inserts a numbered comment at the end of some lines and on lines of its own between others. */
+function sprinkleComments(text: string, picks: readonly number[]): { text: string; count: number } {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let count = 0;
+  lines.forEach((l, i) => {
+    const p = picks[i % picks.length] ?? 0;
+    if (p % 5 === 1) out.push(`${' '.repeat(p % 7)}# 注释 own ${count++}`);
+    out.push(p % 5 === 2 && l.trim() !== '' ? `${l}  # 注释 end ${count++}` : l);
+  });
+  return { text: out.join('\n'), count };
+}
+
+describe('generated programs (fast-check)', () => {
+  const files = arbitraryRuleFile({ maxItems: 6, maxDepth: 3 });
+
+  it('print to text that parses back to the same tree', () => {
+    fc.assert(fc.property(files, fc.constantFrom<'zh' | 'en'>('zh', 'en'), (file, lang) => {
+      const text = format(file, { lang });
+      expect(meaning(parseValid(text))).toEqual(meaning(file));
+    }), { numRuns: 300 });
+  });
+
+  it('format to a fixed point, in either language', () => {
+    fc.assert(fc.property(files, file => {
+      const text = format(file);
+      expect(fmt(text)).toBe(text);
+      const en = fmt(text, { lang: 'en' });
+      expect(fmt(en, { lang: 'zh' })).toBe(fmt(text, { lang: 'zh' }));
+    }), { numRuns: 200 });
+  });
+
+  it('keep every comment, once, and stay at a fixed point with comments', () => {
+    fc.assert(fc.property(files, fc.array(fc.nat(20), { minLength: 1, maxLength: 40 }), (file, picks) => {
+      const { text, count } = sprinkleComments(format(file), picks);
+      const withComments = parseValid(text);
+      expect(withComments.comments.length).toBe(count);
+      const once = fmt(text);
+      const reparsed = parseValid(once);
+      expect(commentTexts(reparsed)).toEqual(commentTexts(withComments));
+      expect(meaning(reparsed)).toEqual(meaning(withComments));
+      expect(fmt(once)).toBe(once);
+    }), { numRuns: 200 });
+  });
+});
