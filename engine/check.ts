@@ -169,7 +169,8 @@ function checkInChain(file: ast.RuleFile, options: CheckOptions, chain: readonly
     return { model: levelModel(ctx, s, ordered), dispositions };
   });
   checkUnused(ctx, root);
-  typeTheRest(ctx, scopes, tests);
+  // Only an error stops the checker short of an expression; a clean run needs no second walk.
+  if ([...ctx.diagnostics.values()].some(list => list.some(d => d.severity === 'error'))) typeTheRest(ctx, scopes, tests);
 
   const files = [{ file: options.path, ...(year === undefined ? {} : { year }), text: options.text }, ...(base?.checked.model.files ?? [])];
   const model = assembleModel(ctx, {
