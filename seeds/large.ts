@@ -97,7 +97,7 @@ function buildStructure(n: number, prng: Prng): Structure {
       team[i] = t;
       unit[i] = kind === 2 ? -2 - tw : u;
       township[i] = tw;
-      level[i] = Math.min(94, Math.max(72, prng.normal(85, 4)));
+      level[i] = Math.min(94, Math.max(72, prng.normal(85, 2.5)));
     }
   }
   // Code-point ordered labels, as the loader makes them; units of townships are named after them.
@@ -166,20 +166,23 @@ function drawOwners(n: number, p: number, prng: Prng): Int32Array {
 function yearData(year: number, s: Structure, shared: Map<string, Column>, prng: Prng): YearData {
   const n = s.ids.length;
   const columns = new Map<string, Column>(shared);
+  // A year's own form around the cadre's lasting level, so that rank order changes from year to year.
+  const level = new Float64Array(n);
+  for (let i = 0; i < n; i++) level[i] = s.level[i] + prng.uniform(-6, 6);
   const around = (spread: number) => {
     const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) v[i] = Math.round(Math.min(100, Math.max(0, s.level[i] + prng.uniform(-spread, spread))) * 10) / 10;
+    for (let i = 0; i < n; i++) v[i] = Math.round(Math.min(100, Math.max(0, level[i] + prng.uniform(-spread, spread))) * 10) / 10;
     return v;
   };
   const comprehensive = around(6);
   for (let i = 0; i < n; i++) if (s.post[i] === 2) comprehensive[i] = NaN;
   columns.set('综合考核', num(comprehensive));
-  for (const name of ['承诺考绩', '重点任务', '民主测评', '领导点评', '单位评价']) columns.set(name, num(around(8)));
+  for (const name of ['承诺考绩', '重点任务', '民主测评', '领导点评', '单位评价']) columns.set(name, num(around(4)));
   const completion = new Float64Array(n);
   const seconded = new Float64Array(n);
   const punished = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    completion[i] = Math.round(prng.uniform(0.85, 1.3) * 1000) / 1000;
+    completion[i] = Math.round(prng.uniform(0.93, 1.3) * 1000) / 1000;
     seconded[i] = prng.next() < 0.03 ? 1 : 0;
     punished[i] = prng.next() < 0.006 ? 1 : 0;
   }
@@ -187,7 +190,7 @@ function yearData(year: number, s: Structure, shared: Map<string, Column>, prng:
   columns.set('派驻重点项目', num(seconded));
   columns.set('受处分', num(punished));
   const forPost = (posts: readonly number[]) => {
-    const v = around(10);
+    const v = around(5);
     for (let i = 0; i < n; i++) if (!posts.includes(s.post[i])) v[i] = NaN;
     return v;
   };
