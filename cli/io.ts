@@ -10,8 +10,16 @@ export interface Io {
   readDir(path: string): string[];
 }
 
+// A reader that closes the pipe early (`kaoping eval … | head`) is not an error of ours:
+// stop writing quietly instead of dying with EPIPE.
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') stdoutClosed = true;
+  else throw e;
+});
+
 export const processIo: Io = {
-  out: text => process.stdout.write(text),
+  out: text => { if (!stdoutClosed) process.stdout.write(text); },
   err: text => process.stderr.write(text),
   readFile: path => fs.readFileSync(path, 'utf8'),
   writeFile: (path, text) => fs.writeFileSync(path, text),
