@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryIo, UsageError } from './io.ts';
 import { run } from './check.ts';
+import { loadRules } from './load-rules.ts';
 
 const GOOD = `ruleset "衢州" year 2013
 input 综合考核: points
@@ -60,5 +61,18 @@ describe('kaoping check', () => {
     await expect(run([], memoryIo())).rejects.toBeInstanceOf(UsageError);
     await expect(run(['--format', 'xml', 'a.kp'], memoryIo())).rejects.toBeInstanceOf(UsageError);
     await expect(run(['--bogus', 'a.kp'], memoryIo())).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('finds bases by the year in their header, the first name in code-point order winning', () => {
+    const io = memoryIo({
+      'r/b.kp': 'ruleset "b" year 2013\n', 'r/a.kp': 'ruleset "a" year 2013\n', 'r/c.kp': 'ruleset "c" year 2012\n',
+      'r/x.txt': 'ruleset "x" year 2011\n', 'r/main.kp': GOOD, 'other/d.kp': 'ruleset "d" year 2010\n',
+    });
+    const rules = loadRules('r/main.kp', io);
+    expect(rules.text).toBe(GOOD);
+    expect(rules.loadBase(2013)?.path).toBe('r/a.kp');
+    expect(rules.loadBase(2012)?.text).toBe('ruleset "c" year 2012\n');
+    expect(rules.loadBase(2011)).toBeUndefined();
+    expect(rules.loadBase(2010)).toBeUndefined();
   });
 });
