@@ -193,7 +193,9 @@ class Gen {
         if (e.fn === '/') { const t = this.temp(); return `((${t} = ${this.expr(e.b)}) === 0 ? NaN : ${this.expr(e.a)} / ${t})`; }
         return `(${this.expr(e.a)} ${e.fn} ${this.expr(e.b)})`;
       case 'cmp': return this.cmp(e.fn, e.exact, this.expr(e.a), this.expr(e.b));
-      case 'and': case 'or': return `H_${e.op}(${this.expr(e.a)}, ${this.expr(e.b)})`;
+      // Operands are pure, so evaluating the second only when needed changes nothing.
+      case 'and': return `(${this.expr(e.a)} === 1 && ${this.expr(e.b)} === 1 ? 1 : 0)`;
+      case 'or': return `(${this.expr(e.a)} === 1 || ${this.expr(e.b)} === 1 ? 1 : 0)`;
       case 'coalesce': { const t = this.temp(); return `((${t} = ${this.expr(e.a)}) === ${t} ? ${t} : ${this.expr(e.b)})`; }
       case 'if': return `(${this.expr(e.cond)} === 1 ? ${this.expr(e.then)} : ${this.expr(e.else)})`;
       case 'match': {
@@ -223,6 +225,16 @@ class Gen {
         return `((${e.items.map(it => `${this.expr(it.e)} * ${num(it.w)}`).join(' + ')}) / ${num(e.divisor)})`;
       }
       case 'byKey': {
+        const table = this.weightTable(e.cases);
+        if (table) {
+          // Every row weights the same items: index the weights by the key instead of branching on it,
+          // since the key (a township class) varies record by record and defeats branch prediction.
+          const t = this.temp(), o = this.temp();
+          const w = this.constArray(table.weights), d = this.constArray(table.divisors);
+          const m = table.items.length;
+          const sum = table.items.map((it, j) => `${this.expr(it)} * ${w}[${o} + ${j}]`).join(' + ');
+          return `((${t} = ${this.expr(e.key)}) !== ${t} || ${t} >= ${table.divisors.length} ? NaN : (${o} = (${t} * ${m}) | 0, (${sum}) / ${d}[${t} | 0]))`;
+        }
         const t = this.temp();
         let out = 'NaN';
         for (let k = e.cases.length - 1; k >= 0; k--) out = `${t} === ${k} ? ${this.expr(e.cases[k])} : ${out}`;
@@ -243,16 +255,45 @@ class Gen {
     }
   }
 
+  /** Constant arrays handed to the kernel (weights tables); bound to locals c0, c1, … before the loop. */
+  readonly arrays: Float64Array[] = [];
+
+  constArray(values: readonly number[]): string {
+    this.arrays.push(Float64Array.from(values));
+    return `c${this.arrays.length - 1}`;
+  }
+
+  /** When every case is a weighted sum of the same item expressions: their items and weights per case. */
+  weightTable(cases: readonly PExpr[]): { items: PExpr[]; weights: number[]; divisors: number[] } | undefined {
+    if (cases.length === 0 || !cases.every(c => c.op === 'weighted')) return undefined;
+    const ws = cases as Extract<PExpr, { op: 'weighted' }>[];
+    const key = JSON.stringify(ws[0].items.map(it => it.e));
+    if (ws[0].items.length === 0 || ws.some(c => JSON.stringify(c.items.map(it => it.e)) !== key)) return undefined;
+    return { items: ws[0].items.map(it => it.e), weights: ws.flatMap(c => c.items.map(it => it.w)), divisors: ws.map(c => c.divisor) };
+  }
+
+  /**
+   * Comparisons inline their fast path: decided on the doubles when they are clearly apart (beyond
+   * 1e-13 relative), else the helper decides on the decimal digits (decimal.ts).
+   */
   cmp(fn: string, exact: boolean, a: string, b: string): string {
     if (exact) {
       if (fn === '==') return `(${a} === ${b} ? 1 : 0)`;
       if (fn === '!=') return `H_nex(${a}, ${b})`;
     }
+    const lt = (x: string, y: string) => {
+      const p = this.temp(), q = this.temp();
+      return `((${p} = ${x}) < (${q} = ${y}) ? (${q} - ${p} > 1e-13 * (Math.abs(${p}) + Math.abs(${q})) ? 1 : H_lt(${p}, ${q})) : 0)`;
+    };
+    const le = (x: string, y: string) => {
+      const p = this.temp(), q = this.temp();
+      return `((${p} = ${x}) <= (${q} = ${y}) ? 1 : ${p} - ${q} > 1e-13 * (Math.abs(${p}) + Math.abs(${q})) ? 0 : H_le(${p}, ${q}))`;
+    };
     switch (fn) {
-      case '<': return `H_lt(${a}, ${b})`;
-      case '<=': return `H_le(${a}, ${b})`;
-      case '>': return `H_lt(${b}, ${a})`;
-      case '>=': return `H_le(${b}, ${a})`;
+      case '<': return lt(a, b);
+      case '<=': return le(a, b);
+      case '>': return lt(b, a);
+      case '>=': return le(b, a);
       case '==': return `H_eq(${a}, ${b})`;
       default: return `H_ne(${a}, ${b})`;
     }
@@ -293,12 +334,13 @@ function generate(plan: Plan, run: readonly Extract<Step, { kind: 'compute' }>[]
     `const ${helperNames.map(h => `H_${h} = H.${h}`).join(', ')};`,
     'return function kernel(n, A, K) {',
     ...g.binds.map((_, k) => `  const b${k} = A[${k}];`),
+    ...g.arrays.map((_, k) => `  const c${k} = C[${k}];`),
     g.temps ? `  let ${Array.from({ length: g.temps }, (_, k) => `t${k}`).join(', ')};` : '',
     '  for (let i = 0; i < n; i++) {',
     ...body,
     '  }',
     '};',
   ].join('\n');
-  const run2 = new Function('H', src)(HELPERS) as KernelFn;
+  const run2 = new Function('H', 'C', src)(HELPERS, g.arrays) as KernelFn;
   return { kind: 'kernel', level, run: run2, binds: g.binds, writes: run.map(s => s.slot), consts: g.consts, source: src };
 }
