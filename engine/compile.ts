@@ -21,8 +21,9 @@ export type KernelFn = (n: number, arrays: readonly unknown[], consts: Float64Ar
 export type Exec =
   | {
     readonly kind: 'kernel'; readonly level: number; readonly run: KernelFn; readonly binds: readonly Bind[];
-    /** Slots written (each gets a fresh Float64Array before the run). */
+    /** Slots written (each gets a fresh array before the run: bytes for conditions, else doubles). */
     readonly writes: readonly number[];
+    readonly conditions: readonly boolean[];
     /** Constants resolved per evaluation: texts (intern ids) and unit ids (row of the unit that year). */
     readonly consts: readonly ({ readonly text: string } | { readonly level: number; readonly id: string })[];
     /** The generated source, for debugging and tests. */
@@ -342,5 +343,8 @@ function generate(plan: Plan, run: readonly Extract<Step, { kind: 'compute' }>[]
     '};',
   ].join('\n');
   const run2 = new Function('H', 'C', src)(HELPERS, g.arrays) as KernelFn;
-  return { kind: 'kernel', level, run: run2, binds: g.binds, writes: run.map(s => s.slot), consts: g.consts, source: src };
+  return {
+    kind: 'kernel', level, run: run2, binds: g.binds, writes: run.map(s => s.slot), conditions: run.map(s => s.condition === true),
+    consts: g.consts, source: src,
+  };
 }

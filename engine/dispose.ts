@@ -54,14 +54,23 @@ export interface LevelOutput {
   readonly size: number;
   readonly ids: readonly string[];
   readonly names: readonly string[];
-  /** Raw doubles (NaN missing) of an input, a definition, a disposition (fired 1/0) or `决定` (index). */
+  /**
+   * Raw doubles (NaN missing) of an input, a definition, a disposition (fired 1/0) or `决定` (index).
+   * Conditions are kept as bytes; for them this returns a converted copy (use `fired` to avoid it).
+   */
   numbers(name: string): Float64Array | undefined;
+  /** A disposition's fired column (1/0) as the evaluator keeps it, without a copy. */
+  fired(name: string): Uint8Array | undefined;
   /** A value as a dataset column: numbers and dates as doubles, discrete values as codes with labels. */
   column(name: string): Column | undefined;
   /** The deciding disposition's name, null when none or when it proposes candidates. */
   decision(member: number): string | null;
   /** The candidates proposed by the deciding disposition, empty otherwise. */
   candidates(member: number): readonly string[];
+}
+
+function asDoubles(v: Float64Array | Uint8Array | undefined): Float64Array | undefined {
+  return v instanceof Uint8Array ? Float64Array.from(v) : v;
 }
 
 function slotByName(ctx: YearContext, level: number, name: string): Slot | undefined {
@@ -96,10 +105,15 @@ export function levelOutput(ctx: YearContext, level: number): LevelOutput {
   const decider = (i: number) => ctx.deciders.get(level)?.[i] ?? -1;
   return {
     kind: l.kind === 'unit' ? 'unit' : 'cadre', name: l.name, size: ld.n, ids: ld.ids, names: ld.names,
-    numbers: name => { const s = slotByName(ctx, level, name); return s ? ctx.values(level, s.index) : undefined; },
+    numbers: name => { const s = slotByName(ctx, level, name); return s ? asDoubles(ctx.values(level, s.index)) : undefined; },
+    fired: name => {
+      const d = dispositions.find(x => x.name === name);
+      const v = d ? ctx.values(level, d.slot) : undefined;
+      return v instanceof Uint8Array ? v : v ? Uint8Array.from(v) : undefined;
+    },
     column: name => {
       const s = slotByName(ctx, level, name);
-      const v = s ? ctx.values(level, s.index) : undefined;
+      const v = s ? asDoubles(ctx.values(level, s.index)) : undefined;
       if (!s || !v) return undefined;
       if (s.value === 'code') return { kind: 'code', values: Int32Array.from(v, x => (x === x ? x : -1)), labels: labelsOf(ctx, s) };
       return s.value === 'date' ? { kind: 'date', values: v } : { kind: 'number', values: v };

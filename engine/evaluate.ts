@@ -90,7 +90,8 @@ export interface LevelData {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly owner?: Int32Array;
-  readonly values: (Float64Array | undefined)[];
+  /** Doubles, or bytes (0/1) for conditions such as a disposition having fired. */
+  readonly values: (Float64Array | Uint8Array | undefined)[];
   readonly codes: (Int32Array | undefined)[];
   readonly tables: (Float64Array | undefined)[];
   /** Row index per unit id (unit levels), for links and unit-id constants. */
@@ -205,7 +206,7 @@ export class YearContext {
   }
 
   /** A slot's values as numbers (code inputs translated once and kept). */
-  values(level: number, slot: number): Float64Array | undefined {
+  values(level: number, slot: number): Float64Array | Uint8Array | undefined {
     const ld = this.levels[level];
     const v = ld.values[slot];
     if (v || !this.data) return v;
@@ -227,7 +228,7 @@ export class YearContext {
 
   private kernel(e: Extract<Exec, { kind: 'kernel' }>): void {
     const ld = this.levels[e.level];
-    for (const s of e.writes) ld.values[s] = new Float64Array(ld.n);
+    e.writes.forEach((s, k) => { ld.values[s] = e.conditions[k] ? new Uint8Array(ld.n) : new Float64Array(ld.n); });
     const arrays = e.binds.map(b => {
       switch (b.kind) {
         case 'values': return this.values(b.level, b.slot) ?? new Float64Array(this.levels[b.level].n).fill(NaN);
@@ -244,7 +245,7 @@ export class YearContext {
     e.run(ld.n, arrays, K);
   }
 
-  private opt(level: number, slot: number | undefined): Float64Array | null {
+  private opt(level: number, slot: number | undefined): Float64Array | Uint8Array | null {
     return slot === undefined ? null : this.values(level, slot) ?? null;
   }
 
