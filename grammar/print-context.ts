@@ -2,7 +2,8 @@
 import type { Comment, KeywordLang, Node, RuleFile, StringLit } from './ast.ts';
 import type { AttachedComments, CommentMap } from './print-comments.ts';
 import { breakParent, group, hardline, indent, join, line, lineSuffix, type Doc } from './print-doc.ts';
-import { BUILTINS, keywordText, type BuiltinKind } from './vocabulary.ts';
+import { ITEM_START_IDS } from './tokens.ts';
+import { BUILTINS, keywordOf, keywordText, type BuiltinKind } from './vocabulary.ts';
 
 /** Formatting state for one file. */
 export interface PrintContext {
@@ -104,17 +105,59 @@ export type BlockStyle =
   /** On one line when it fits and holds no comment (elements joined by `flatSep`), else one per line. */
   | { readonly kind: 'fill'; readonly flatSep: string; readonly breakSep: string };
 
-/** `head { elements }` — elements already wrapped with their comments; `owner` carries dangling comments. */
-export function block(ctx: PrintContext, head: Doc, owner: object, elements: readonly Doc[], style: BlockStyle): Doc {
+/** The name a text ends with (the letters of names; see tokens.ts). */
+const NAME_AT_END = /[A-Za-z0-9_\u00b7\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19]+$/;
+
+/** The last text a doc prints (end-of-line comments aside). */
+function lastText(doc: Doc): string | undefined {
+  if (typeof doc === 'string') return doc.trim() === '' ? undefined : doc;
+  if (Array.isArray(doc)) {
+    const parts = doc as readonly Doc[];
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const t = lastText(parts[i]);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+  const d = doc as Exclude<Doc, string | readonly Doc[]>;
+  return d.t === 'group' || d.t === 'indent' ? lastText(d.doc) : undefined;
+}
+
+/**
+ * Whether an element ends with a name spelled like a keyword that starts a definition (`单位`,
+ * `得分`, …). The parser reads such a word followed by a name as the next definition, so the
+ * element needs an explicit `;` before the next one.
+ */
+function endsWithItemKeyword(doc: Doc): boolean {
+  const word = lastText(doc)?.match(NAME_AT_END)?.[0];
+  const k = word ? keywordOf(word) : undefined;
+  return k !== undefined && ITEM_START_IDS.has(k.id);
+}
+
+/**
+ * `head { elements }` — elements already wrapped with their comments; `owner` carries dangling
+ * comments. Elements are separated by line breaks (or `flatSep` on one line); an element that
+ * would otherwise run into the next ends with `;` (see `endsWithItemKeyword`; callers add their
+ * own cases through `needsSep`).
+ */
+export function block(
+  ctx: PrintContext, head: Doc, owner: object, elements: readonly Doc[], style: BlockStyle, needsSep?: readonly boolean[],
+): Doc {
   const attached = commentsOf(ctx, owner);
   const dangling = danglingDocs(attached.dangling);
   const open: Doc[] = attached.open.map(c => [lineSuffix('  ' + commentText(c)), breakParent]);
   if (elements.length === 0 && dangling.length === 0 && open.length === 0) return [head, ' {}'];
+  const last = elements.length - 1;
+  const explicit = (i: number) => i < last && (needsSep?.[i] === true || endsWithItemKeyword(elements[i]));
   if (style.kind === 'lines') {
-    const body = elements.length > 0 ? [hardline, join(hardline, elements)] : [];
-    return [head, ' {', ...open, indent([...body, ...dangling]), hardline, '}'];
+    const body = elements.flatMap((e, i) => [i > 0 ? hardline : '', e, explicit(i) ? ';' : '']);
+    return [head, ' {', ...open, indent([...(elements.length > 0 ? [hardline] : []), ...body, ...dangling]), hardline, '}'];
   }
-  const sep: Doc = [style.breakSep, { t: 'line', flat: style.flatSep, hard: false }];
-  const body = elements.length > 0 ? [line, join(sep, elements)] : [];
-  return group([head, ' {', ...open, indent([...body, ...dangling]), line, '}']);
+  const body = elements.flatMap((e, i): Doc[] => {
+    if (i === last) return [e];
+    const sep = explicit(i) ? ';' : style.breakSep;
+    const flat = explicit(i) && style.flatSep.startsWith(',') ? style.flatSep.slice(1) : style.flatSep;
+    return [e, sep, { t: 'line', flat, hard: false }];
+  });
+  return group([head, ' {', ...open, indent([...(elements.length > 0 ? [line] : []), ...body, ...dangling]), line, '}']);
 }

@@ -164,8 +164,8 @@ function startsWithMinus(e: Expr, slot: Slot): boolean {
  * Arms one per line. An arm that begins with a minus sign would read as a subtraction from the
  * value before it (newlines are not significant), so that value ends with `;`.
  */
-function armLines(arms: readonly { doc: Doc; minus: boolean }[]): Doc[] {
-  return arms.map((a, i) => (arms[i + 1]?.minus ? [a.doc, ';'] : a.doc));
+function armBlock(ctx: PrintContext, head: Doc, owner: Expr, arms: readonly { doc: Doc; minus: boolean }[]): Doc {
+  return block(ctx, head, owner, arms.map(a => a.doc), { kind: 'lines' }, arms.map((_, i) => arms[i + 1]?.minus === true));
 }
 
 function armDoc(ctx: PrintContext, a: MatchArm): { doc: Doc; minus: boolean } {
@@ -217,9 +217,9 @@ export function exprDoc(ctx: PrintContext, e: Expr, slot: Slot): Doc {
         indent([line, kw(ctx, 'then'), ' ', exprTop(ctx, e.then), line, kw(ctx, 'else'), ' ', exprTop(ctx, e.else)]),
       ]);
     case 'Match':
-      return block(ctx, [kw(ctx, 'match'), ' ', exprTop(ctx, e.subject)], e, armLines(e.arms.map(a => armDoc(ctx, a))), { kind: 'lines' });
+      return armBlock(ctx, [kw(ctx, 'match'), ' ', exprTop(ctx, e.subject)], e, e.arms.map(a => armDoc(ctx, a)));
     case 'Tiers':
-      return block(ctx, kw(ctx, 'tiers'), e, armLines(e.arms.map(a => tierDoc(ctx, a))), { kind: 'lines' });
+      return armBlock(ctx, kw(ctx, 'tiers'), e, e.arms.map(a => tierDoc(ctx, a)));
     case 'Weighted':
       if (e.table) return [kw(ctx, 'weighted'), ' ', e.table.name];
       return block(ctx, kw(ctx, 'weighted'), e, (e.items ?? []).map(w => weightItemDoc(ctx, w)), { kind: 'fill', flatSep: ' ', breakSep: ',' });

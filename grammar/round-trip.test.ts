@@ -96,6 +96,28 @@ describe('examples of docs/language.md', () => {
   });
 });
 
+/** Every `.kp` file under a folder, sorted by path. */
+function kpFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...kpFiles(p));
+    else if (entry.name.endsWith('.kp')) out.push(p);
+  }
+  return out.sort();
+}
+
+describe('every rule file of the repository that parses', () => {
+  const files = [...kpFiles(path.join(root, 'rules')), ...kpFiles(path.join(root, 'testdata'))]
+    .filter(f => !f.startsWith(fmtDir + path.sep));
+  for (const f of files) {
+    const text = fs.readFileSync(f, 'utf8');
+    if (parse(text).diagnostics.some(d => d.severity === 'error')) continue;
+    it(`${path.relative(root, f)} obeys the laws`, () => checkLaws(text));
+  }
+});
+
 /** Inserts a numbered comment at the end of some lines and on lines of its own between others. */
 function sprinkleComments(text: string, picks: readonly number[]): { text: string; count: number } {
   const lines = text.split('\n');

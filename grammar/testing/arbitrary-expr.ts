@@ -3,7 +3,8 @@ import type {
   BinaryOp, Call, Expr, Ident, MatchArm, NumberLit, PercentLit, RangeLit, StringLit, TierArm, WeightItem,
 } from '../ast.ts';
 import { inSetValueSlot, needsParens, operandSlots, POSTFIX_OBJECT, prefixSlot, TOP, type Slot } from '../print-expr.ts';
-import { BUILTINS, keywordOf } from '../vocabulary.ts';
+import { SOFT_KEYWORD_IDS } from '../tokens.ts';
+import { BUILTINS, KEYWORDS, keywordOf } from '../vocabulary.ts';
 
 const S = { start: 0, end: 0 } as const;
 
@@ -68,8 +69,21 @@ export function ident(name: string): Ident {
   return { kind: 'Ident', name, span: S };
 }
 
-/** A fresh-looking name, Chinese or English, never a keyword or a built-in. */
+/**
+ * Keywords the parser also accepts as names (SOFT_KEYWORD_IDS), in both languages — except the
+ * ones that open a block (`enum`, `unit`, …): before `{` those always start a definition.
+ */
+const SOFT_NAMES = KEYWORDS
+  .filter(k => SOFT_KEYWORD_IDS.has(k.id) && !['enum', 'records', 'events', 'periods', 'unit'].includes(k.id))
+  .flatMap(k => [k.en, ...k.zh]);
+
+/** A name; now and then a keyword that doubles as a name (`得分`, `rank`). */
 export function genName(g: Gen): string {
+  return g.chance(1, 25) ? g.pick(SOFT_NAMES) : genPlainName(g);
+}
+
+/** A fresh-looking name, Chinese or English, never a keyword or a built-in. */
+export function genPlainName(g: Gen): string {
   for (;;) {
     let name: string;
     if (g.chance(2, 3)) {
