@@ -1,6 +1,7 @@
 // Outcomes: the decision among the fired dispositions (the first fired in decision order: severity, then
 // priority, then written order; a decider with candidates proposes a set instead), and the presented
-// per-member results — values, dispositions, decision, candidates, flags — of an evaluated year.
+// per-member results — values, dispositions, decision, candidates, flags — of an evaluated year,
+// with the orders both evaluators share (decision order, declaration order of shown values).
 import type { Diagnostic, Severity } from '../grammar/diagnostic.ts';
 import type { Column } from './dataset.ts';
 import { compareIds, type EntityResult, type ResultFlag, type UnitResult, type Value, type YearResult } from './result.ts';
@@ -9,7 +10,8 @@ import type { Slot } from './plan.ts';
 import { presentNumber } from './decimal.ts';
 import { formatDate } from './dates.ts';
 import { boundaryOf, tieEndOf } from './rank.ts';
-import { declarationOrder } from './lower.ts';
+import type * as ast from '../grammar/ast.ts';
+import type { LevelModel, RuleSetModel } from './model.ts';
 import { idOrder } from './history.ts';
 
 export interface DecideInput {
@@ -177,4 +179,32 @@ export function toYearResult(ctx: YearContext): YearResult {
   const kinds = plan.levels.filter(l => l.kind === 'unit').sort((a, b) => compareIds(a.name, b.name));
   for (const k of kinds) for (const r of entityResults(ctx, k.index)) units.push({ ...r, unitKind: k.name });
   return { ruleset: ctx.session.compiled.model.title, year: ctx.year, results: entityResults(ctx, 0), units };
+}
+
+/** A level's dispositions in decision order: severity desc, then priority desc, then written order. */
+export function dispositionOrder(model: RuleSetModel, lm: LevelModel): ast.DispositionDef[] {
+  const defs = lm.computed.filter(c => c.def.kind === 'DispositionDef');
+  const order = model.dispositions;
+  return defs.map((c, k) => ({ c, k })).sort((a, b) => {
+    const da = a.c.def as ast.DispositionDef, db = b.c.def as ast.DispositionDef;
+    const ia = order.indexOf(a.c.name), ib = order.indexOf(b.c.name);
+    if (ia >= 0 && ib >= 0) return ia - ib;
+    return db.severity.value - da.severity.value || (db.priority?.value ?? 0) - (da.priority?.value ?? 0) || a.k - b.k;
+  }).map(x => x.c.def as ast.DispositionDef);
+}
+
+/**
+ * The names a year result shows for a level, in declaration order: by file (as listed in the model),
+ * then by position in the file; inputs declared together keep their written order.
+ */
+export function declarationOrder(model: RuleSetModel, lm: LevelModel): string[] {
+  const fileIndex = (f: string) => { const k = model.files.findIndex(x => x.file === f); return k < 0 ? model.files.length : k; };
+  const entries: { name: string; file: number; start: number; sub: number }[] = [];
+  for (const i of lm.inputs) entries.push({ name: i.name, file: fileIndex(i.origin.file), start: i.def.span.start, sub: i.def.names.findIndex(x => x.name === i.name) });
+  for (const c of lm.computed) {
+    if (c.def.kind === 'WeightsDef' || c.def.kind === 'DispositionDef') continue;
+    entries.push({ name: c.name, file: fileIndex(c.origin.file), start: c.def.span.start, sub: 0 });
+  }
+  entries.sort((a, b) => a.file - b.file || a.start - b.start || a.sub - b.sub);
+  return entries.map(e => e.name);
 }

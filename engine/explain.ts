@@ -7,7 +7,7 @@ import type { Dataset } from './dataset.ts';
 import type { CompiledRuleSet } from './compile.ts';
 import type { Value } from './result.ts';
 import { Reference, type Env, type RefYear } from './reference.ts';
-import { dispositionOrder } from './lower.ts';
+import { dispositionOrder } from './dispose.ts';
 import { explainParts, explainSubconditions, presentRV } from './explain-parts.ts';
 
 /** One node of an explanation. */

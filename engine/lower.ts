@@ -4,7 +4,9 @@ import type * as ast from '../grammar/ast.ts';
 import type { ComputedInfo, LevelModel, Resolution, RuleSetModel, Type } from './model.ts';
 import type { AggFn, BoundarySite, CodeSpace, DispositionPlan, Level, Operand, PExpr, Plan, RankPlan, Slot, Step, ValueKind } from './plan.ts';
 import { orderSteps } from './plan.ts';
-import { scaledWeights, snap } from './decimal.ts';
+import { scaledWeights } from './decimal.ts';
+import { collectSites } from './rank.ts';
+import { dispositionOrder } from './dispose.ts';
 import { parseDate } from './dates.ts';
 
 /** The pseudo-enum of `决定`: its members are the level's dispositions. */
@@ -340,18 +342,6 @@ function declareLevels(L: Lowering): void {
   });
 }
 
-/** A level's dispositions in decision order: severity desc, then priority desc, then written order. */
-export function dispositionOrder(model: RuleSetModel, lm: LevelModel): ast.DispositionDef[] {
-  const defs = lm.computed.filter(c => c.def.kind === 'DispositionDef');
-  const order = model.dispositions;
-  return defs.map((c, k) => ({ c, k })).sort((a, b) => {
-    const da = a.c.def as ast.DispositionDef, db = b.c.def as ast.DispositionDef;
-    const ia = order.indexOf(a.c.name), ib = order.indexOf(b.c.name);
-    if (ia >= 0 && ib >= 0) return ia - ib;
-    return db.severity.value - da.severity.value || (db.priority?.value ?? 0) - (da.priority?.value ?? 0) || a.k - b.k;
-  }).map(x => x.c.def as ast.DispositionDef);
-}
-
 function declareDispositions(L: Lowering, level: number, lm: LevelModel): void {
   const sorted = dispositionOrder(L.model, lm);
   for (const def of sorted) {
@@ -519,69 +509,4 @@ function lowerCall(L: Lowering, e: ast.Call, ctx: Ctx): PExpr {
     }
     default: throw new Error(`lower: unknown function ${id}`);
   }
-}
-
-/**
- * The names a year result shows for a level, in declaration order: by file (as listed in the model),
- * then by position in the file; inputs declared together keep their written order.
- */
-export function declarationOrder(model: RuleSetModel, lm: LevelModel): string[] {
-  const fileIndex = (f: string) => { const k = model.files.findIndex(x => x.file === f); return k < 0 ? model.files.length : k; };
-  const entries: { name: string; file: number; start: number; sub: number }[] = [];
-  for (const i of lm.inputs) entries.push({ name: i.name, file: fileIndex(i.origin.file), start: i.def.span.start, sub: i.def.names.findIndex(x => x.name === i.name) });
-  for (const c of lm.computed) {
-    if (c.def.kind === 'WeightsDef' || c.def.kind === 'DispositionDef') continue;
-    entries.push({ name: c.name, file: fileIndex(c.origin.file), start: c.def.span.start, sub: 0 });
-  }
-  entries.sort((a, b) => a.file - b.file || a.start - b.start || a.sub - b.sub);
-  return entries.map(e => e.name);
-}
-
-/** A rank test written in the rules with a constant amount, found by walking every definition. */
-export interface SiteInfo {
-  /** The rank's level: undefined for cadres, else the unit kind. */
-  readonly unitKind?: string;
-  readonly rank: string;
-  readonly test: 'bottom' | 'top' | 'last' | 'first';
-  readonly amount?: number;
-  readonly share: boolean;
-  /** Canonical text, e.g. `bottom(班子排名, 30%)`. */
-  readonly text: string;
-}
-
-/** Visits every node below `node` (objects with a `kind`), depth first. */
-export function walkNodes(node: unknown, visit: (n: ast.Node) => void): void {
-  if (Array.isArray(node)) { for (const x of node) walkNodes(x, visit); return; }
-  if (!node || typeof node !== 'object') return;
-  const o = node as Record<string, unknown>;
-  if (typeof o.kind === 'string') visit(o as unknown as ast.Node);
-  for (const k of Object.keys(o)) if (k !== 'span') walkNodes(o[k], visit);
-}
-
-/** Every distinct bottom/top/last/first test on a rank with a constant (or no) amount. */
-export function collectSites(model: RuleSetModel): SiteInfo[] {
-  const out: SiteInfo[] = [];
-  for (const lm of [model.cadre, ...model.units]) {
-    for (const c of lm.computed) {
-      walkNodes(c.def, n => {
-        if (n.kind !== 'Call') return;
-        const r = model.resolutions.get(n.callee);
-        if (r?.kind !== 'builtinFunction' || !['bottom', 'top', 'last', 'first'].includes(r.id)) return;
-        const target = n.args[0];
-        const t = target ? model.resolutions.get(target) : undefined;
-        let unitKind: string | undefined, rank: string;
-        if (t?.kind === 'computed') { unitKind = lm.unitKind; rank = t.name; } else if (t?.kind === 'unitValue') { unitKind = t.unitKind; rank = t.name; } else return;
-        const a = n.args[1];
-        const inner = a && a.kind === 'Paren' ? a.expr : a;
-        if (inner && inner.kind !== 'NumberLit' && inner.kind !== 'PercentLit') return;
-        const amount = inner ? inner.value : undefined;
-        const share = inner?.kind === 'PercentLit';
-        const test = r.id as SiteInfo['test'];
-        if (out.some(s => s.unitKind === unitKind && s.rank === rank && s.test === test && s.amount === amount && s.share === share)) return;
-        const amountText = amount === undefined ? '' : share ? `, ${snap(amount * 100)}%` : `, ${amount}`;
-        out.push({ unitKind, rank, test, amount, share, text: `${test}(${rank}${amountText})` });
-      });
-    }
-  }
-  return out;
 }

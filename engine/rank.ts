@@ -1,6 +1,9 @@
 // Ranking within groups: competition ranks (1, 2, 2, 4), positions ordered by key, tiebreaks, then id,
-// tie classes for boundary flags. Sorts with a packed key and the native comparator-less sort, then repairs exactly.
-import { decCompare, quotaCount } from './decimal.ts';
+// tie classes for boundary flags (and the boundary tests written in the rules). Sorts with a packed key and
+// the native comparator-less sort, then repairs exactly.
+import type * as ast from '../grammar/ast.ts';
+import type { RuleSetModel } from './model.ts';
+import { decCompare, quotaCount, snap } from './decimal.ts';
 
 /** The outcome of one rank definition over one level in one year. */
 export interface RankState {
@@ -195,4 +198,53 @@ export function boundaryOf(test: 'bottom' | 'top' | 'last' | 'first', size: numb
     case 'last': return size - 1;
     case 'first': return 1;
   }
+}
+
+/** A rank test written in the rules with a constant amount, found by walking every definition. */
+export interface SiteInfo {
+  /** The rank's level: undefined for cadres, else the unit kind. */
+  readonly unitKind?: string;
+  readonly rank: string;
+  readonly test: 'bottom' | 'top' | 'last' | 'first';
+  readonly amount?: number;
+  readonly share: boolean;
+  /** Canonical text, e.g. `bottom(班子排名, 30%)`. */
+  readonly text: string;
+}
+
+/** Visits every node below `node` (objects with a `kind`), depth first. */
+export function walkNodes(node: unknown, visit: (n: ast.Node) => void): void {
+  if (Array.isArray(node)) { for (const x of node) walkNodes(x, visit); return; }
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (typeof o.kind === 'string') visit(o as unknown as ast.Node);
+  for (const k of Object.keys(o)) if (k !== 'span') walkNodes(o[k], visit);
+}
+
+/** Every distinct bottom/top/last/first test on a rank with a constant (or no) amount. */
+export function collectSites(model: RuleSetModel): SiteInfo[] {
+  const out: SiteInfo[] = [];
+  for (const lm of [model.cadre, ...model.units]) {
+    for (const c of lm.computed) {
+      walkNodes(c.def, n => {
+        if (n.kind !== 'Call') return;
+        const r = model.resolutions.get(n.callee);
+        if (r?.kind !== 'builtinFunction' || !['bottom', 'top', 'last', 'first'].includes(r.id)) return;
+        const target = n.args[0];
+        const t = target ? model.resolutions.get(target) : undefined;
+        let unitKind: string | undefined, rank: string;
+        if (t?.kind === 'computed') { unitKind = lm.unitKind; rank = t.name; } else if (t?.kind === 'unitValue') { unitKind = t.unitKind; rank = t.name; } else return;
+        const a = n.args[1];
+        const inner = a && a.kind === 'Paren' ? a.expr : a;
+        if (inner && inner.kind !== 'NumberLit' && inner.kind !== 'PercentLit') return;
+        const amount = inner ? inner.value : undefined;
+        const share = inner?.kind === 'PercentLit';
+        const test = r.id as SiteInfo['test'];
+        if (out.some(s => s.unitKind === unitKind && s.rank === rank && s.test === test && s.amount === amount && s.share === share)) return;
+        const amountText = amount === undefined ? '' : share ? `, ${snap(amount * 100)}%` : `, ${amount}`;
+        out.push({ unitKind, rank, test, amount, share, text: `${test}(${rank}${amountText})` });
+      });
+    }
+  }
+  return out;
 }

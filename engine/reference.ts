@@ -6,8 +6,8 @@ import type { LevelModel, RuleSetModel } from './model.ts';
 import { compareIds, type EntityResult, type ResultFlag, type Value, type YearResult } from './result.ts';
 import { presentNumber, roundDecimal } from './decimal.ts';
 import { formatDate } from './dates.ts';
-import { boundaryOf } from './rank.ts';
-import { collectSites, declarationOrder, dispositionOrder } from './lower.ts';
+import { boundaryOf, collectSites } from './rank.ts';
+import { declarationOrder, dispositionOrder } from './dispose.ts';
 import { evalRef } from './reference-expr.ts';
 import { gradeAll, rankOf } from './reference-group.ts';
 
