@@ -281,6 +281,26 @@ disposition 免职 severity 5 when 是主要负责人 and last(所在乡镇.乡�
   });
 });
 
+describe('unit history', () => {
+  it('follows the unit by id inside its block, whoever leads it', () => {
+    const r = run(`ruleset "t" year 2014
+unit 乡镇 {
+  input 总分: points 0..100
+  rank 乡镇排名 = 总分 desc
+  score 连续末位 = streak(last(乡镇排名))
+}
+input 所在乡镇: 乡镇 optional
+score 乡连续末位 = 所在乡镇.连续末位
+`, {
+      2012: { cadres: [], units: { 乡镇: [{ id: 'x', 总分: 40 }, { id: 'y', 总分: 70 }] } },
+      2013: { cadres: [], units: { 乡镇: [{ id: 'x', 总分: 50 }, { id: 'y', 总分: 60 }, { id: 'z', 总分: 90 }] } },
+      2014: { cadres: [{ id: 'new', 所在乡镇: 'x' }], units: { 乡镇: [{ id: 'x', 总分: 45 }, { id: 'y', 总分: 80 }] } },
+    }, 2014);
+    expect(r.units.map(u => [u.id, u.values.连续末位])).toEqual([['x', 3], ['y', 0]]);
+    expect(col(r, '乡连续末位')).toEqual({ new: 3 });
+  });
+});
+
 describe('periods', () => {
   it('clip to the year, merge overlaps, and measure overlap and presence on a day', () => {
     const r = run(`ruleset "t" year 2014
