@@ -14,35 +14,6 @@ import type * as ast from '../grammar/ast.ts';
 import type { LevelModel, RuleSetModel } from './model.ts';
 import { idOrder } from './history.ts';
 
-export interface DecideInput {
-  readonly n: number;
-  /** Fired (1) per member, one column per disposition in decision order. */
-  readonly fired: readonly ArrayLike<number>[];
-  readonly hasCandidates: readonly boolean[];
-}
-
-export interface DecideOutput {
-  /** The decision as an index into the dispositions (decision order), NaN when none or candidates. */
-  readonly decision: Float64Array;
-  /** The deciding disposition (even one with candidates), -1 when none fired. */
-  readonly decider: Int32Array;
-}
-
-/** Picks every member's decision. */
-export function decide(input: DecideInput): DecideOutput {
-  const { n, fired, hasCandidates } = input;
-  const decision = new Float64Array(n).fill(NaN);
-  const decider = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    for (let d = 0; d < fired.length; d++) {
-      if (fired[d][i] !== 1) continue;
-      decider[i] = d;
-      if (!hasCandidates[d]) decision[i] = d;
-      break;
-    }
-  }
-  return { decision, decider };
-}
 
 /** A KP7xx diagnostic of evaluation (data problems found while binding, a year absent). */
 export function evalDiagnostic(code: string, severity: Severity, message: string, messageEn: string): Diagnostic {
@@ -104,7 +75,9 @@ export function levelOutput(ctx: YearContext, level: number): LevelOutput {
   const l = plan.levels[level];
   const ld = ctx.levels[level];
   const dispositions = plan.dispositions.filter(d => d.level === level);
-  const decider = (i: number) => ctx.deciders.get(level)?.[i] ?? -1;
+  const fired = dispositions.map(d => ctx.values(level, d.slot));
+  /** The deciding disposition: the first that fired in decision order (-1: none). */
+  const decider = (i: number) => fired.findIndex(f => f?.[i] === 1);
   return {
     kind: l.kind === 'unit' ? 'unit' : 'cadre', name: l.name, size: ld.n, ids: ld.ids, names: ld.names,
     numbers: name => { const s = slotByName(ctx, level, name); return s ? asDoubles(ctx.values(level, s.index)) : undefined; },

@@ -10,7 +10,7 @@ import { rankGroups, type RankState } from './rank.ts';
 import { gradeMembers } from './grade.ts';
 import { groupAggregate, groupIds, periodAggregate, rowAggregate } from './aggregate.ts';
 import { alignByIds, fetchAligned, idOrder, streakStep } from './history.ts';
-import { decide, evalDiagnostic, levelOutput, toYearResult, type LevelOutput } from './dispose.ts';
+import { evalDiagnostic, levelOutput, toYearResult, type LevelOutput } from './dispose.ts';
 
 export type { LevelOutput } from './dispose.ts';
 
@@ -105,7 +105,6 @@ export class YearContext {
   readonly levels: LevelData[];
   readonly ranks: (RankState | undefined)[];
   readonly gradeTies = new Map<number, Map<number, number>>();
-  readonly deciders = new Map<number, Int32Array>();
 
   constructor(readonly session: Session, readonly year: number, readonly data: YearData | undefined, readonly mode: 'current' | 'past') {
     const plan = session.compiled.plan;
@@ -334,12 +333,6 @@ export class YearContext {
         const prev = hasPrev ? this.session.context(this.year - 1, 'past') : undefined;
         const align = prev ? alignByIds(prev.levels[L].ids, ld.ids) : undefined;
         ld.values[s.slot] = streakStep(cond, prev?.values(L, s.slot), align);
-        break;
-      }
-      case 'decide': {
-        const out = decide({ n, fired: s.dispositions.map(d => this.values(L, d.slot)!), hasCandidates: s.dispositions.map(d => d.hasCandidates) });
-        ld.values[s.slot] = out.decision;
-        this.deciders.set(L, out.decider);
         break;
       }
     }

@@ -412,9 +412,10 @@ function lowerLevel(L: Lowering, level: number, lm: LevelModel): void {
   }
   const d = L.dispositions.filter(x => x.level === level);
   if (d.length > 0) {
+    // The first disposition that fired, in decision order; missing when none, or when it proposes candidates.
     L.steps.push({
-      kind: 'decide', level, slot: L.decisionSlot[level],
-      dispositions: d.map(x => ({ slot: x.slot, name: x.name, severity: x.severity, hasCandidates: x.candidates.length > 0 })),
+      kind: 'compute', level, slot: L.decisionSlot[level],
+      expr: { op: 'tiers', arms: d.map((x, k) => ({ cond: { op: 'slot', level, slot: x.slot }, value: { op: 'num', value: x.candidates.length ? NaN : k } })) },
     });
   }
 }

@@ -147,12 +147,7 @@ export type Step =
   /** `body@-back`: the body slot evaluated in an earlier year, aligned by id. */
   | { readonly kind: 'history'; readonly level: number; readonly slot: number; readonly body: number; readonly back: number }
   /** Consecutive years ending this one in which `cond` held. */
-  | { readonly kind: 'streak'; readonly level: number; readonly slot: number; readonly cond: number }
-  /** The decision from the fired dispositions, in decision order. */
-  | {
-    readonly kind: 'decide'; readonly level: number; readonly slot: number;
-    readonly dispositions: readonly { readonly slot: number; readonly name: string; readonly severity: number; readonly hasCandidates: boolean }[];
-  };
+  | { readonly kind: 'streak'; readonly level: number; readonly slot: number; readonly cond: number };
 
 export interface RankPlan {
   readonly index: number;
@@ -231,7 +226,6 @@ export function stepReads(s: Step, plan: Plan): [number, number][] {
       break;
     case 'history': break;
     case 'streak': add(L, s.cond); break;
-    case 'decide': for (const d of s.dispositions) add(L, d.slot); break;
   }
   return out;
 }
