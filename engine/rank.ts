@@ -116,7 +116,9 @@ export function rankGroups(input: RankInput): RankState {
       const a = perm[k];
       if (k > 0) {
         const b = perm[k - 1];
-        const same = decCompare(keys[a], keys[b]) === 0 && (tiebreaks.length === 0 || compareTiebreaks(tiebreaks, order[s + a], order[s + b]) === 0);
+        const ka = keys[a], kb = keys[b];
+        const near = ka === kb || !(Math.abs(ka - kb) > 1e-13 * (Math.abs(ka) + Math.abs(kb)));
+        const same = near && decCompare(ka, kb) === 0 && (tiebreaks.length === 0 || compareTiebreaks(tiebreaks, order[s + a], order[s + b]) === 0);
         if (!same) {
           for (let q = classStart; q < k; q++) tieEndAt[s + q] = k;
           classStart = k;
@@ -165,7 +167,13 @@ function sortLocal(
   for (let k = 1; k < size; k++) {
     const x = perm[k];
     let j = k - 1;
-    while (j >= 0 && cmp(perm[j], x) > 0) {
+    const kx = keys[x];
+    while (j >= 0) {
+      // Clearly in order on the key alone (the common case): no comparator call.
+      const ky = keys[perm[j]];
+      const gap = desc ? ky - kx : kx - ky;
+      if (gap > 1e-13 * (Math.abs(kx) + Math.abs(ky))) break;
+      if (cmp(perm[j], x) <= 0) break;
       perm[j + 1] = perm[j];
       j--;
       moves++;
