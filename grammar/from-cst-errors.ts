@@ -23,6 +23,7 @@ const TOKEN_WORDS: Record<string, Words> = {
   RBrace: ['“}”', "a closing '}'"],
   LParen: ['“(”', "'('"],
   CallParen: ['“(”', "'('"],
+  Callee: ['函数名', 'a function name'],
   RParen: ['“)”', "a closing ')'"],
   Arrow: ['“=>”', "'=>'"],
   DotDot: ['“..”，如 0..100', "'..' as in 0..100"],
@@ -38,8 +39,6 @@ for (const k of KEYWORDS) TOKEN_WORDS[`Kw_${k.id}`] = [`“${k.zh[0]}”`, `'${k
 const RULE_WORDS: Readonly<Record<string, Words>> = {
   expression: ['值或表达式', 'a value or an expression'],
   operand: ['值或表达式', 'a value or an expression'],
-  postfix: ['值或表达式', 'a value or an expression'],
-  primary: ['值或表达式', 'a value or an expression'],
   name: ['名称', 'a name'],
   item: ['定义，如 得分、输入、处置', 'a definition such as score, input or disposition'],
   definition: ['定义，如 得分、输入、处置', 'a definition such as score, input or disposition'],
@@ -60,17 +59,19 @@ const IN_RULE: Readonly<Record<string, Words>> = {
   'weightItem/Percent': ['权重，如 30%', 'a weight such as 30%'],
   'header/Number': ['年度，如 2014', 'a year such as 2014'],
   'scoreDef/Number': ['保留的小数位数，如 2', 'a number of decimals such as 2'],
-  'postfix/Minus': ['“-”，如 @-1', "'-' as in @-1"],
-  'postfix/Number': ['年数，如 @-1', 'a number of years as in @-1'],
+  'operand/Minus': ['“-”，如 @-1', "'-' as in @-1"],
+  'operand/Number': ['年数，如 @-1', 'a number of years as in @-1'],
   'testStep/Word': ['人员或单位的名称', 'the name of a person or unit'],
+  'testStep/Word|String': ['人员或单位的名称', 'the name of a person or unit'],
   'typeRef/Word': ['类型，如 分值、百分比 或枚举名', 'a type such as points, percent or an enum name'],
   'inputDef/Colon': ['冒号 “:” 和类型', "a colon ':' and a type"],
 };
 
 function wordsFor(info: ExpectedInfo): Words {
+  const inRule = IN_RULE[`${info.rule}/${info.expected.join('|')}`];
+  if (inRule) return inRule;
   if (info.expected.length === 1) {
-    const key = `${info.rule}/${info.expected[0]}`;
-    return IN_RULE[key] ?? TOKEN_WORDS[info.expected[0]] ?? RULE_WORDS[info.rule] ?? ['其他内容', 'something else'];
+    return TOKEN_WORDS[info.expected[0]] ?? RULE_WORDS[info.rule] ?? ['其他内容', 'something else'];
   }
   const ruleWords = RULE_WORDS[info.rule];
   if (ruleWords) return ruleWords;
@@ -142,9 +143,8 @@ export function junkError(first: IToken): Diagnostic {
   };
 }
 
-/** Nesting past the limit, at the token where it happened. */
-export function depthError(token: IToken, max: number, textLength: number): Diagnostic {
-  const span = isReal(token) ? spanOfToken(token) : { start: textLength, end: textLength };
+/** Nesting past the limit, over the text that was skipped because of it. */
+export function depthError(span: Span, max: number): Diagnostic {
   return {
     code: 'KP122', severity: 'error', span,
     message: `表达式嵌套过深（超过 ${max} 层），请拆成几个得分或定义`,

@@ -33,18 +33,11 @@ function isComparison(e: A.Expr): boolean {
   return e.kind === 'InSet' || (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op));
 }
 
-/** Builds expressions for one conversion; every node records its depth in `ctx.depth`. */
+/** Builds expressions for one conversion. */
 export class ExprBuilder {
   constructor(private readonly ctx: Ctx) {}
 
-  private made<T extends A.Expr | A.RangeLit>(node: T, ...children: (A.Expr | A.RangeLit | undefined)[]): T {
-    let d = 0;
-    for (const c of children) if (c) d = Math.max(d, this.ctx.depth.get(c) ?? 1);
-    this.ctx.depth.set(node, d + 1);
-    return node;
-  }
-
-  /** An `expression` node; reports (once) when the result is nested past the limit. */
+  /** An `expression` node. */
   expr(n: CstNode): A.Expr {
     const rhs = subs(n, 'rhs');
     const ops = toks(n, 'op');
@@ -57,12 +50,12 @@ export class ExprBuilder {
         const p = prefixes[pre++];
         if (keywordIdOf(p) === 'not') {
           const inner = parse(BP_NOT);
-          return this.made({ kind: 'Unary', op: 'not', operand: inner, span: between(spanOfToken(p), inner.span) }, inner);
+          return { kind: 'Unary', op: 'not', operand: inner, span: between(spanOfToken(p), inner.span) };
         }
         const inner = prefixOrOperand();
-        return this.made({ kind: 'Unary', op: '-', operand: inner, span: between(spanOfToken(p), inner.span) }, inner);
+        return { kind: 'Unary', op: '-', operand: inner, span: between(spanOfToken(p), inner.span) };
       }
-      return this.postfix(sub(operand, 'postfix')!);
+      return this.postfix(operand);
     };
     const parse = (minBp: number): A.Expr => {
       let left = prefixOrOperand();
@@ -79,65 +72,67 @@ export class ExprBuilder {
         pre = 0;
         if (op === 'in') {
           const set = this.setLit(rhs[pos]);
-          left = this.made({ kind: 'InSet', value: left, set: set.items, span: between(left.span, set.span) }, left, ...set.items);
+          left = { kind: 'InSet', value: left, set: set.items, span: between(left.span, set.span) };
         } else {
           const right = parse(bp);
-          left = this.made({ kind: 'Binary', op, left, right, span: between(left.span, right.span) }, left, right);
+          left = { kind: 'Binary', op, left, right, span: between(left.span, right.span) };
         }
         if (bp === BP_CMP) comparedHere = true;
       }
       return left;
     };
-    const result = parse(0);
-    if ((this.ctx.depth.get(result) ?? 1) > this.ctx.maxDepth && !this.ctx.broken) {
-      this.ctx.error('KP122', result.span, `表达式嵌套过深（超过 ${this.ctx.maxDepth} 层），请拆成几个得分或定义`,
-        `expression nested too deeply (more than ${this.ctx.maxDepth} levels); split it into several definitions`);
-    }
-    return result;
+    return parse(0);
   }
 
   private setLit(n: CstNode): { items: A.Expr[]; span: Span } {
     return { items: subs(n, 'expression').map(e => this.expr(e)), span: between(spanOfToken(tok(n, 'LBrace')!), spanOfToken(tok(n, 'RBrace')!)) };
   }
 
+  /** The primary of an `operand` node with its `.member` and `@-k` suffixes. */
   private postfix(n: CstNode): A.Expr {
-    let e = this.primary(sub(n, 'primary')!);
-    const members = subs(n, 'member');
+    let e = this.primary(n);
+    const members = toks(n, 'member');
     const years = toks(n, 'years');
     let m = 0;
     let y = 0;
     for (const s of toks(n, 'suffix')) {
       if (s.tokenType.name === 'Dot') {
-        const member = identOf(this.ctx, members[m++]);
-        e = this.made({ kind: 'MemberAccess', object: e, member, span: between(e.span, member.span) }, e);
+        const member = this.nameOf(members[m++]);
+        e = { kind: 'MemberAccess', object: e, member, span: between(e.span, member.span) };
       } else {
         const k = numberOf(years[y++]);
         if (!Number.isInteger(k.value) || k.value < 1) {
           this.ctx.error('KP127', k.span, `@- 之后应为正整数年数，如 @-1，而不是 ${k.text}`,
             `@- must be followed by a positive whole number of years, as in @-1, not ${k.text}`);
         }
-        e = this.made({ kind: 'History', expr: e, yearsBack: k.value, span: between(e.span, k.span) }, e);
+        e = { kind: 'History', expr: e, yearsBack: k.value, span: between(e.span, k.span) };
       }
     }
     return e;
   }
 
+  /** A name token (a word, or a keyword serving as a name) as an Ident. */
+  private nameOf(token: IToken): A.Ident {
+    if (token.tokenType.name !== 'Word') this.ctx.keywordsAsNames.push(token);
+    return identOfToken(token);
+  }
+
   private primary(n: CstNode): A.Expr {
     const c = n.children;
-    if (c.Number) return this.made(numberOf(c.Number[0] as IToken));
-    if (c.Percent) return this.made(percentOf(c.Percent[0] as IToken));
-    if (c.String) return this.made(stringOf(c.String[0] as IToken));
-    if (c.Kw_true) return this.made({ kind: 'BoolLit', value: true, span: spanOfToken(c.Kw_true[0] as IToken) });
-    if (c.Kw_false) return this.made({ kind: 'BoolLit', value: false, span: spanOfToken(c.Kw_false[0] as IToken) });
-    if (c.Kw_missing) return this.made({ kind: 'MissingLit', span: spanOfToken(c.Kw_missing[0] as IToken) });
-    if (c.call) return this.call(c.call[0] as CstNode);
-    if (c.name) {
-      const name = identOf(this.ctx, c.name[0] as CstNode);
-      return this.made({ kind: 'NameRef', name, span: name.span });
+    if (c.Number) return numberOf(c.Number[0] as IToken);
+    if (c.Percent) return percentOf(c.Percent[0] as IToken);
+    if (c.String) return stringOf(c.String[0] as IToken);
+    if (c.Kw_true) return { kind: 'BoolLit', value: true, span: spanOfToken(c.Kw_true[0] as IToken) };
+    if (c.Kw_false) return { kind: 'BoolLit', value: false, span: spanOfToken(c.Kw_false[0] as IToken) };
+    if (c.Kw_missing) return { kind: 'MissingLit', span: spanOfToken(c.Kw_missing[0] as IToken) };
+    if (c.callee) return this.call(n);
+    if (c.nameTok) {
+      const name = this.nameOf(c.nameTok[0] as IToken);
+      return { kind: 'NameRef', name, span: name.span };
     }
     if (c.LParen) {
       const inner = this.expr(sub(n, 'expression')!);
-      return this.made({ kind: 'Paren', expr: inner, span: between(spanOfToken(tok(n, 'LParen')!), spanOfToken(tok(n, 'RParen')!)) }, inner);
+      return { kind: 'Paren', expr: inner, span: between(spanOfToken(tok(n, 'LParen')!), spanOfToken(tok(n, 'RParen')!)) };
     }
     if (c.ifExpr) return this.ifExpr(c.ifExpr[0] as CstNode);
     if (c.matchExpr) return this.matchExpr(c.matchExpr[0] as CstNode);
@@ -146,7 +141,7 @@ export class ExprBuilder {
   }
 
   private call(n: CstNode): A.Call {
-    const callee = identOfToken(tok(n, 'Word')!);
+    const callee = identOfToken(tok(n, 'callee')!);
     const args: (A.Expr | A.RangeLit)[] = [];
     const within: A.Expr[] = [];
     const filters: (A.Expr | undefined)[] = [];
@@ -154,7 +149,7 @@ export class ExprBuilder {
     for (const a of subs(n, 'callArg')) {
       const range = sub(a, 'range');
       if (range) {
-        args.push(this.made(this.range(range)));
+        args.push(this.range(range));
         filters.push(undefined);
         continue;
       }
@@ -180,7 +175,7 @@ export class ExprBuilder {
       ...(filters.slice(1).some(f => f) ? { argWhere: filters } : {}),
       span,
     };
-    return this.made(call, ...args, ...within, ...filters, groupWhere);
+    return call;
   }
 
   /** `range` node → RangeLit. */
@@ -194,7 +189,7 @@ export class ExprBuilder {
     const cond = this.expr(sub(n, 'cond')!);
     const then = this.expr(sub(n, 'then')!);
     const otherwise = this.expr(sub(n, 'else')!);
-    return this.made({ kind: 'If', cond, then, else: otherwise, span: between(spanOfToken(tok(n, 'Kw_if')!), otherwise.span) }, cond, then, otherwise);
+    return { kind: 'If', cond, then, else: otherwise, span: between(spanOfToken(tok(n, 'Kw_if')!), otherwise.span) };
   }
 
   private elseLast(arms: readonly { span: Span }[], isElse: (i: number) => boolean): void {
@@ -219,7 +214,7 @@ export class ExprBuilder {
     });
     this.elseLast(arms, i => arms[i].patterns === 'else');
     const span = between(spanOfToken(tok(n, 'Kw_match')!), spanOfToken(tok(n, 'RBrace')!));
-    return this.made({ kind: 'Match', subject, arms, span }, subject, ...arms.map(a => a.value));
+    return { kind: 'Match', subject, arms, span };
   }
 
   private tiersExpr(n: CstNode): A.Tiers {
@@ -233,7 +228,7 @@ export class ExprBuilder {
     this.elseLast(arms, i => arms[i].cond === 'else');
     const span = between(spanOfToken(tok(n, 'Kw_tiers')!), spanOfToken(tok(n, 'RBrace')!));
     const parts = arms.flatMap(a => (a.cond === 'else' ? [a.value] : [a.cond, a.value]));
-    return this.made({ kind: 'Tiers', arms, span }, ...parts);
+    return { kind: 'Tiers', arms, span };
   }
 
   /** `weightItem` node: an expression and its percentage. */
@@ -248,9 +243,9 @@ export class ExprBuilder {
     const table = sub(n, 'table');
     if (table) {
       const name = identOf(this.ctx, table);
-      return this.made({ kind: 'Weighted', table: name, span: between(start, name.span) });
+      return { kind: 'Weighted', table: name, span: between(start, name.span) };
     }
     const items = subs(n, 'weightItem').map(i => this.weightItem(i));
-    return this.made({ kind: 'Weighted', items, span: between(start, spanOfToken(tok(n, 'RBrace')!)) }, ...items.map(i => i.expr));
+    return { kind: 'Weighted', items, span: between(start, spanOfToken(tok(n, 'RBrace')!)) };
   }
 }

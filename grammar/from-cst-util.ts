@@ -12,8 +12,6 @@ export class Ctx {
   broken = false;
   /** Keyword tokens that served as names, so they do not count towards the file's keyword language. */
   readonly keywordsAsNames: IToken[] = [];
-  /** AST depth of each expression node built, to report expressions nested too deeply. */
-  readonly depth = new WeakMap<object, number>();
 
   constructor(readonly maxDepth: number) {}
 
@@ -54,24 +52,51 @@ export function isRecovered(n: CstNode): boolean {
   return false;
 }
 
-/** The span of every real token in a subtree (empty span at 0 when it has none). */
-export function cstSpan(n: CstNode): Span {
-  let start = Infinity;
-  let end = -Infinity;
-  const visit = (node: CstNode): void => {
-    for (const key in node.children) {
-      for (const c of node.children[key]) {
-        if (isToken(c)) {
-          if (c.isInsertedInRecovery || Number.isNaN(c.startOffset)) continue;
-          const s = spanOfToken(c);
-          if (s.start < start) start = s.start;
-          if (s.end > end) end = s.end;
-        } else visit(c);
+const isRealToken = (t: IToken): boolean => !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
+
+/** Start offset of the first real token of an element (Infinity when it has none). */
+function firstOffset(e: CstElement): number {
+  if (isToken(e)) return isRealToken(e) ? e.startOffset : Infinity;
+  let best = Infinity;
+  for (const key in e.children) {
+    // Children are grouped by name, each group in order, so only each group's first real element matters.
+    for (const c of e.children[key]) {
+      const o = firstOffset(c);
+      if (o !== Infinity) {
+        if (o < best) best = o;
+        break;
       }
     }
-  };
-  visit(n);
-  return start === Infinity ? { start: 0, end: 0 } : { start, end };
+  }
+  return best;
+}
+
+/** End offset (exclusive) of the last real token of an element (-Infinity when it has none). */
+function lastOffset(e: CstElement): number {
+  if (isToken(e)) return isRealToken(e) ? spanOfToken(e).end : -Infinity;
+  let best = -Infinity;
+  for (const key in e.children) {
+    const group = e.children[key];
+    for (let i = group.length - 1; i >= 0; i--) {
+      const o = lastOffset(group[i]);
+      if (o !== -Infinity) {
+        if (o > best) best = o;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** The span from the first to the last real token of a subtree (empty span at 0 when it has none). */
+export function cstSpan(n: CstNode): Span {
+  const loc = n.location;
+  // Chevrotain tracks node offsets while parsing; they are NaN where recovery invented or skipped tokens.
+  if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset) && !n.recoveredNode) {
+    return { start: loc.startOffset, end: loc.endOffset + 1 };
+  }
+  const start = firstOffset(n);
+  return start === Infinity ? { start: 0, end: 0 } : { start, end: lastOffset(n) };
 }
 
 export function between(a: Span, b: Span): Span {
@@ -114,6 +139,35 @@ export function stringOf(token: IToken): StringLit {
   const image = token.image;
   const closed = image.length >= 2 && CLOSING_QUOTES.has(image[image.length - 1]);
   return { kind: 'StringLit', value: image.slice(1, closed ? -1 : undefined), span: spanOfToken(token) };
+}
+
+const EXPR_KINDS: ReadonlySet<string> = new Set([
+  'NumberLit', 'PercentLit', 'StringLit', 'BoolLit', 'MissingLit', 'NameRef', 'MemberAccess', 'Unary', 'Binary',
+  'InSet', 'Call', 'History', 'If', 'Match', 'Tiers', 'Weighted', 'Paren',
+]);
+
+/**
+ * The deepest chain of nested expressions in a tree, counting expression nodes only; iterative,
+ * because operator chains can make a tree far deeper than the call stack allows to recurse.
+ */
+export function expressionDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (const v of value) stack.push([v, depth]);
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    const kind = (value as { kind?: unknown }).kind;
+    const d = typeof kind === 'string' && EXPR_KINDS.has(kind) ? depth + 1 : depth;
+    if (d > max) max = d;
+    for (const key in value) {
+      if (key !== 'span') stack.push([(value as Record<string, unknown>)[key], d]);
+    }
+  }
+  return max;
 }
 
 /** Requires a whole number (a year, a number of decimals, a severity); reports otherwise. */

@@ -4,20 +4,21 @@ import type { CstNode } from 'chevrotain';
 import type * as A from './ast.ts';
 import { ExprBuilder } from './from-cst-expr.ts';
 import {
-  between, cstSpan, Ctx, identOf, isRecovered, numberOf, stringOf, sub, subs, tok, wholeNumber,
+  between, cstSpan, Ctx, expressionDepth, identOf, isRecovered, numberOf, stringOf, sub, subs, tok, wholeNumber,
 } from './from-cst-util.ts';
 import { keywordIdOf } from './lexer.ts';
 import { spanOfToken } from './span.ts';
 import { definitionOf } from './from-cst-defs.ts';
 
 /** Converts a parsed file; `broken` holds offsets of errors that make the item containing them unusable. */
-export function toRuleFile(cst: CstNode, ctx: Ctx, broken: readonly number[]): {
+export function toRuleFile(cst: CstNode, ctx: Ctx, broken: readonly number[], recovered: boolean): {
   header?: A.Header;
   items: A.Item[];
 } {
   const x = new ExprBuilder(ctx);
   const touched = (n: CstNode): boolean => {
-    if (isRecovered(n)) return true;
+    if (recovered && isRecovered(n)) return true;
+    if (broken.length === 0) return false;
     const s = cstSpan(n);
     return broken.some(o => o >= s.start && o < s.end);
   };
@@ -26,7 +27,15 @@ export function toRuleFile(cst: CstNode, ctx: Ctx, broken: readonly number[]): {
     if (touched(n)) return undefined;
     ctx.broken = false;
     const value = build();
-    return ctx.broken ? undefined : value;
+    if (ctx.broken) return undefined;
+    // Each nesting level takes at least one character, so only long definitions can be too deep.
+    const span = cstSpan(n);
+    if (span.end - span.start > ctx.maxDepth && expressionDepth(value) > ctx.maxDepth) {
+      ctx.error('KP122', span, `表达式嵌套过深（超过 ${ctx.maxDepth} 层），请拆成几个得分或定义`,
+        `expression nested too deeply (more than ${ctx.maxDepth} levels); split it into several definitions`);
+      return undefined;
+    }
+    return value;
   };
   const headerNode = sub(cst, 'header');
   const header = headerNode ? attempt(headerNode, () => headerOf(ctx, headerNode)) : undefined;
@@ -128,7 +137,7 @@ function testOf(ctx: Ctx, x: ExprBuilder, n: CstNode): A.TestCase {
     const common = { ...(year ? { year } : {}), ...(unitKind ? { unitKind } : {}), subject, assignments, span };
     if (keywordIdOf(head) === 'expect') {
       if (sub(s, 'table')) {
-        ctx.error('KP120', identOf(ctx, sub(s, 'table')!).span, '“预期”不能指定明细表', '`expect` cannot name a table of rows');
+        ctx.error('KP130', identOf(ctx, sub(s, 'table')!).span, '“预期”不能指定明细表', '`expect` cannot name a table of rows');
       }
       return { kind: 'Expect', ...common };
     }

@@ -32,7 +32,10 @@ const lexer = new Lexer(t.lexerTokens as TokenType[], {
 const twinOf = new Map(t.LOOKALIKES.map(l => [l.token, l]));
 
 /** Full-width digits (and the full-width decimal point) as ASCII: `９０．５` → `90.5`. */
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19\uff0e]/;
+
 export function normalizeDigits(s: string): string {
+  if (!FULL_WIDTH_DIGIT.test(s)) return s;
   return s.replace(/[\uff10-\uff19\uff0e]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
@@ -43,9 +46,10 @@ function retag(token: IToken, type: TokenType): void {
 
 /** The keyword id of a word token, if the whole word is a keyword form. */
 export function keywordIdOf(token: IToken): string | undefined {
-  const name = token.tokenType.name;
-  return name.startsWith('Kw_') ? name.slice(3) : undefined;
+  return keywordIds.get(token.tokenType);
 }
+
+const keywordIds = new Map<TokenType, string>(Object.entries(t.keywordTokens).map(([id, type]) => [type, id]));
 
 /** Lexes a text for the parser. Never throws; every character ends up in a token or a diagnostic. */
 export function lex(text: string): LexResult {
@@ -68,6 +72,8 @@ export function lex(text: string): LexResult {
     invalidRun = [];
   };
   for (const token of result.tokens) {
+    // Offset-only lexing leaves endOffset unset; the parser's node locations need it (inclusive).
+    token.endOffset = token.startOffset + token.image.length - 1;
     const type = token.tokenType;
     if (type === t.Invalid) {
       const prev = invalidRun[invalidRun.length - 1];
@@ -81,7 +87,10 @@ export function lex(text: string): LexResult {
       if (kw) retag(token, t.keywordTokens[kw.id]);
     } else if (type === t.LParen) {
       const prev = tokens[tokens.length - 1];
-      if (prev && prev.tokenType === t.Word && spanOfToken(prev).end === token.startOffset) retag(token, t.CallParen);
+      if (prev && prev.tokenType === t.Word && spanOfToken(prev).end === token.startOffset) {
+        retag(prev, t.Callee);
+        retag(token, t.CallParen);
+      }
     } else if (type === t.SingleQuoted) {
       const span = spanOfToken(token);
       const inner = token.image.slice(1, -1);

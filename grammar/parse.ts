@@ -49,25 +49,32 @@ function parseUnguarded(text: string, maxDepth: number): ParseResult {
   const lexed = lex(text);
   const cst = parseTokens(lexed.tokens, maxDepth);
   const errors = parser.errors.slice();
-  const depthTokens = parser.depthErrors.map(d => d.token);
+  const depthSpans = parser.depthErrors.map(d => d.span);
 
-  const scopes = scopesOf(cst);
+  // Each item (and each definition inside a unit) owns the text from its start to the next one's.
+  const starts = scopeStarts(cst);
   const scopeOf = (offset: number): number => {
-    let best = -1;
-    for (let i = 0; i < scopes.length; i++) {
-      const s = scopes[i];
-      if (offset >= s.start && offset < s.end && (best < 0 || s.start >= scopes[best].start)) best = i;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
-    return best;
+    return found;
   };
 
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   const deepScopes = new Set<number>();
-  for (const token of depthTokens) {
-    const scope = scopeOf(token.startOffset);
-    if (scope >= 0 && deepScopes.has(scope)) continue;
+  for (const span of depthSpans) {
+    // An empty skip sits at the end of the previous token, so it belongs to the item before.
+    const scope = scopeOf(span.start === span.end ? span.start - 1 : span.start);
+    if (deepScopes.has(scope)) continue;
     deepScopes.add(scope);
-    diagnostics.push(depthError(token, maxDepth, text.length));
+    diagnostics.push(depthError(span, maxDepth));
   }
   const reported = new Set<number>();
   for (const e of errors.map(err => syntaxError(err, text)).sort(byOwner)) {
@@ -79,8 +86,8 @@ function parseUnguarded(text: string, maxDepth: number): ParseResult {
   diagnostics.push(...junkDiagnostics(cst));
 
   const ctx = new Ctx(maxDepth);
-  const broken = depthTokens.map(t => t.startOffset).filter(o => !Number.isNaN(o));
-  const { header, items } = toRuleFile(cst, ctx, broken);
+  const broken = depthSpans.map(s => (s.start === s.end ? s.start - 1 : s.start));
+  const { header, items } = toRuleFile(cst, ctx, broken, errors.length > 0);
   diagnostics.push(...ctx.diagnostics);
   diagnostics.sort(compareDiagnostics);
 
@@ -95,17 +102,17 @@ function byOwner(a: SyntaxError, b: SyntaxError): number {
   return a.owner - b.owner;
 }
 
-/** The spans one syntax error at most is reported in: each item, and each definition inside a unit. */
-function scopesOf(cst: CstNode): Span[] {
-  const scopes: Span[] = [];
+/** Start offsets, sorted, of the places one syntax error at most is reported in: each item and each definition inside a unit. */
+function scopeStarts(cst: CstNode): number[] {
+  const starts: number[] = [];
   const header = sub(cst, 'header');
-  if (header) scopes.push(cstSpan(header));
+  if (header) starts.push(cstSpan(header).start);
   for (const item of subs(cst, 'item')) {
-    scopes.push(cstSpan(item));
+    starts.push(cstSpan(item).start);
     const unit = sub(item, 'unitBlock');
-    if (unit) for (const d of [...subs(unit, 'definition'), ...subs(unit, 'remove')]) scopes.push(cstSpan(d));
+    if (unit) for (const d of [...subs(unit, 'definition'), ...subs(unit, 'remove')]) starts.push(cstSpan(d).start);
   }
-  return scopes;
+  return starts.sort((a, b) => a - b);
 }
 
 /** One diagnostic per run of skipped tokens, unless it only continues a definition already reported. */

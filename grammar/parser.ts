@@ -1,12 +1,23 @@
 // The grammar as Chevrotain rules (CST only, recovery on). Precedence is applied later, in
 // from-cst-expr.ts, so one nesting level costs few rule frames; a depth guard stops runaway nesting.
-import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import {
+  CstParser, EOF, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType,
+} from 'chevrotain';
+import { spanOfToken, type Span } from './span.ts';
 import * as t from './tokens.ts';
 
 const kw = t.keywordTokens;
+const OP = { LABEL: 'op' };
+const RHS = { LABEL: 'rhs' };
+const PREFIX = { LABEL: 'prefix' };
+const CALLEE = { LABEL: 'callee' };
+const NAME_TOK = { LABEL: 'nameTok' };
+const MEMBER = { LABEL: 'member' };
+const SUFFIX = { LABEL: 'suffix' };
+const YEARS = { LABEL: 'years' };
 
 /** Deepest expression nesting (parentheses, prefix operators, if/match/tiers, operator chains) accepted. */
-export const MAX_NESTING_DEPTH = 256;
+export const MAX_NESTING_DEPTH = 128;
 
 const OPENERS: ReadonlySet<TokenType> = new Set([t.LParen, t.CallParen, t.LBrace]);
 const CLOSERS: ReadonlySet<TokenType> = new Set([t.RParen, t.RBrace]);
@@ -15,6 +26,8 @@ const SKIP_STOPS: ReadonlySet<TokenType> = new Set([
   ...[...t.ITEM_START_IDS].map(id => kw[id]),
 ]);
 const ITEM_STARTS: ReadonlySet<TokenType> = new Set([...t.ITEM_START_IDS].map(id => kw[id]));
+/** Definitions whose name is followed by `{`: such a keyword right before `{` lacks its name. */
+const BLOCK_STARTS: ReadonlySet<TokenType> = new Set(['enum', 'records', 'events', 'periods', 'unit'].map(id => kw[id]));
 
 /**
  * What a syntax error expected, as data: the parser's messages carry this as JSON and
@@ -44,7 +57,8 @@ const messages: IParserErrorMessageProvider = {
 
 /** Where nesting went past the limit, recorded while parsing. */
 export interface DepthError {
-  readonly token: IToken;
+  /** The text that was skipped (empty at the end of the previous token when nothing was). */
+  readonly span: Span;
 }
 
 class KaopingParser extends CstParser {
@@ -56,7 +70,9 @@ class KaopingParser extends CstParser {
   private skipIfs = 0;
 
   constructor() {
-    super(t.parserTokens as TokenType[], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
+    super(t.parserTokens as TokenType[], {
+      recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: 'onlyOffset',
+    });
     this.performSelfAnalysis();
   }
 
@@ -72,8 +88,11 @@ class KaopingParser extends CstParser {
   }
 
   public ruleFile = this.RULE('ruleFile', () => {
-    this.OPTION(() => this.SUBRULE(this.header));
+    // One token of lookahead here: with `junk` matching any token, deeper lookahead analysis
+    // would enumerate every definition's token paths and take seconds at start-up.
+    this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.header) });
     this.MANY(() => this.OR({
+      MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.item) },
@@ -111,7 +130,10 @@ class KaopingParser extends CstParser {
   });
 
   public name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(t.Word) }, { ALT: () => this.CONSUME(t.SoftKeyword) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Word) },
+      { GATE: () => this.isNameHere(), ALT: () => this.CONSUME(t.SoftKeyword) },
+    ]);
   });
 
   public item = this.RULE('item', () => {
@@ -165,7 +187,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.enum);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); } });
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -201,7 +223,7 @@ class KaopingParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(kw.records) }, { ALT: () => this.CONSUME(kw.periods) }]);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); } });
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -217,12 +239,15 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.events);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.fieldDecl) },
-        { ALT: () => this.SUBRULE(this.situation) },
-      ]);
-      this.OPTION(() => this.sep());
+    this.MANY({
+      GATE: this.notNextItem,
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.fieldDecl) },
+          { ALT: () => this.SUBRULE(this.situation) },
+        ]);
+        this.OPTION(() => this.sep());
+      },
     });
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
@@ -251,7 +276,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.by);
     this.SUBRULE(this.expression);
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); } });
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -278,7 +303,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.by);
     this.SUBRULE(this.expression);
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); } });
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -325,12 +350,15 @@ class KaopingParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'by' });
     this.OPTION(() => { this.CONSUME(kw.where); this.SUBRULE2(this.expression, { LABEL: 'where' }); });
     this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.ungraded) },
-        { ALT: () => this.SUBRULE(this.gradeLevel) },
-      ]);
-      this.OPTION2(() => this.CONSUME(t.Semicolon));
+    this.MANY({
+      GATE: this.notNextItem,
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.ungraded) },
+          { ALT: () => this.SUBRULE(this.gradeLevel) },
+        ]);
+        this.OPTION2(() => this.CONSUME(t.Semicolon));
+      },
     });
     this.CONSUME(t.RBrace);
     this.OPTION3(() => this.SUBRULE(this.sourceClause));
@@ -410,7 +438,7 @@ class KaopingParser extends CstParser {
     ]);
     this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'table' }));
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); } });
     this.CONSUME(t.RBrace);
   });
 
@@ -438,31 +466,48 @@ class KaopingParser extends CstParser {
         this.ACTION(() => this.skipDeep());
         return;
       }
-      this.SUBRULE(this.operand, { LABEL: 'rhs' });
-      this.MANY(() => this.OR([
-        { ALT: () => { this.CONSUME(t.BinaryOperator, { LABEL: 'op' }); this.SUBRULE2(this.operand, { LABEL: 'rhs' }); } },
-        { ALT: () => { this.CONSUME(kw.and, { LABEL: 'op' }); this.SUBRULE3(this.operand, { LABEL: 'rhs' }); } },
-        { ALT: () => { this.CONSUME(kw.or, { LABEL: 'op' }); this.SUBRULE4(this.operand, { LABEL: 'rhs' }); } },
-        { ALT: () => { this.CONSUME(kw.in, { LABEL: 'op' }); this.SUBRULE(this.setLit, { LABEL: 'rhs' }); } },
-      ]));
+      this.SUBRULE(this.operand, RHS);
+      this.MANY(this.operatorStep);
     } finally {
       this.depth--;
     }
   });
 
+  // The hot rules reuse their alternatives and options: building them on every call made
+  // garbage collection the larger part of parsing.
+  private readonly operatorAlts: IOrAlt<unknown>[] = [
+    { ALT: () => { this.CONSUME(t.BinaryOperator, OP); this.SUBRULE2(this.operand, RHS); } },
+    { ALT: () => { this.CONSUME(kw.and, OP); this.SUBRULE3(this.operand, RHS); } },
+    { ALT: () => { this.CONSUME(kw.or, OP); this.SUBRULE4(this.operand, RHS); } },
+    { ALT: () => { this.CONSUME(kw.in, OP); this.SUBRULE(this.setLit, RHS); } },
+  ];
+
+  private readonly operatorStep = (): void => {
+    this.OR(this.operatorAlts);
+  };
+
   /** Skips the over-deep operand, tracking brackets and if/else so the enclosing levels resume cleanly. */
   private skipDeep(): void {
-    this.depthErrors.push({ token: this.LA(1) });
     this.skipBalance = 0;
     this.skipIfs = 0;
-    while (this.skipMore(this.LA(1).tokenType)) this.skipped(this.SKIP_TOKEN().tokenType);
+    const first = this.LA(1);
+    let last: IToken | undefined;
+    for (let next = first; this.skipMore(next.tokenType); next = this.SKIP_TOKEN()) {
+      this.skipped(next.tokenType);
+      last = next;
+    }
+    const before = this.LA(0);
+    const at = before.tokenType === EOF ? 0 : spanOfToken(before).end;
+    this.depthErrors.push({ span: last ? { start: first.startOffset, end: spanOfToken(last).end } : { start: at, end: at } });
   }
 
   private skipMore(type: TokenType): boolean {
     if (type === EOF) return false;
+    // Even inside unclosed brackets, `score 名称` begins the next definition.
+    if (ITEM_STARTS.has(type) && this.LA(2).tokenType === t.Word) return false;
     if (CLOSERS.has(type)) return this.skipBalance > 0;
     if (this.skipBalance > 0) return true;
-    if (type === kw.else) return this.skipIfs > 0;
+    if (this.skipIfs > 0) return !ITEM_STARTS.has(type);
     return !SKIP_STOPS.has(type);
   }
 
@@ -473,71 +518,103 @@ class KaopingParser extends CstParser {
     else if (this.skipBalance === 0 && type === kw.else) this.skipIfs--;
   }
 
+  /**
+   * Prefix operators, one primary and its postfix chain in one rule: expressions are most of a
+   * file, and each rule invocation costs, so the common leaves (names, numbers, calls) stay flat.
+   */
   public operand = this.RULE('operand', () => {
     const saved = this.depth;
     try {
-      this.MANY(() => {
-        const tok = this.OR([
-          { ALT: () => this.CONSUME(t.Minus, { LABEL: 'prefix' }) },
-          { ALT: () => this.CONSUME(kw.not, { LABEL: 'prefix' }) },
-        ]);
-        this.ACTION(() => {
-          this.depth++;
-          if (this.depth === this.maxDepth + 1) this.depthErrors.push({ token: tok });
-        });
-      });
-      this.SUBRULE(this.postfix);
+      this.MANY(this.prefixStep);
+      this.OR2(this.primaryAlts);
+      this.MANY3(this.suffixStep);
     } finally {
       this.depth = saved;
     }
   });
 
-  public postfix = this.RULE('postfix', () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => this.OR([
-      { ALT: () => { this.CONSUME(t.Dot, { LABEL: 'suffix' }); this.SUBRULE(this.name, { LABEL: 'member' }); } },
-      {
-        ALT: () => {
-          this.CONSUME(t.At, { LABEL: 'suffix' });
-          this.CONSUME(t.Minus);
-          this.CONSUME(t.NumberTok, { LABEL: 'years' });
-        },
-      },
-    ]));
-  });
+  private readonly prefixAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(t.Minus, PREFIX) },
+    { ALT: () => this.CONSUME(kw.not, PREFIX) },
+  ];
 
-  public primary = this.RULE('primary', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.NumberTok) },
-      { ALT: () => this.CONSUME(t.Percent) },
-      { ALT: () => this.CONSUME(t.StringTok) },
-      { ALT: () => this.CONSUME(kw.true) },
-      { ALT: () => this.CONSUME(kw.false) },
-      { ALT: () => this.CONSUME(kw.missing) },
-      { ALT: () => this.SUBRULE(this.call) },
-      { ALT: () => this.SUBRULE(this.name) },
-      { ALT: () => { this.CONSUME(t.LParen); this.SUBRULE(this.expression); this.CONSUME(t.RParen); } },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.matchExpr) },
-      { ALT: () => this.SUBRULE(this.tiersExpr) },
-      { ALT: () => this.SUBRULE(this.weightedExpr) },
-    ]);
-  });
-
-  public call = this.RULE('call', () => {
-    this.CONSUME(t.Word);
-    this.CONSUME(t.CallParen);
-    this.OPTION(() => {
-      this.SUBRULE(this.callArg);
-      this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.callArg); });
+  private readonly prefixStep = (): void => {
+    const tok = this.OR(this.prefixAlts);
+    this.ACTION(() => {
+      this.depth++;
+      if (this.depth === this.maxDepth + 1) this.depthErrors.push({ span: spanOfToken(tok) });
     });
-    this.CONSUME(t.RParen);
-  });
+  };
+
+  private readonly callArgStep = (): void => {
+    this.CONSUME(t.Comma);
+    this.SUBRULE2(this.callArg);
+  };
+
+  private readonly callArgs = (): void => {
+    this.SUBRULE(this.callArg);
+    this.MANY2(this.callArgStep);
+  };
+
+  private readonly primaryAlts: IOrAlt<unknown>[] = [
+    { ALT: () => this.CONSUME(t.NumberTok) },
+    { ALT: () => this.CONSUME(t.Percent) },
+    { ALT: () => this.CONSUME(t.StringTok) },
+    { ALT: () => this.CONSUME(kw.true) },
+    { ALT: () => this.CONSUME(kw.false) },
+    { ALT: () => this.CONSUME(kw.missing) },
+    {
+      ALT: () => {
+        this.CONSUME(t.Callee, CALLEE);
+        this.CONSUME(t.CallParen);
+        this.OPTION(this.callArgs);
+        this.CONSUME(t.RParen);
+      },
+    },
+    { ALT: () => this.CONSUME2(t.Word, NAME_TOK) },
+    { GATE: () => this.isNameHere(), ALT: () => this.CONSUME(t.SoftKeyword, NAME_TOK) },
+    { ALT: () => { this.CONSUME(t.LParen); this.SUBRULE(this.expression); this.CONSUME2(t.RParen); } },
+    { ALT: () => this.SUBRULE(this.ifExpr) },
+    { ALT: () => this.SUBRULE(this.matchExpr) },
+    { ALT: () => this.SUBRULE(this.tiersExpr) },
+    { ALT: () => this.SUBRULE(this.weightedExpr) },
+  ];
+
+  private readonly memberAlts: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME3(t.Word, MEMBER) },
+    { ALT: () => this.CONSUME2(t.SoftKeyword, MEMBER) },
+  ];
+
+  private readonly suffixAlts: IOrAlt<unknown>[] = [
+    { ALT: () => { this.CONSUME(t.Dot, SUFFIX); this.OR4(this.memberAlts); } },
+    { ALT: () => { this.CONSUME(t.At, SUFFIX); this.CONSUME2(t.Minus); this.CONSUME2(t.NumberTok, YEARS); } },
+  ];
+
+  private readonly suffixStep = (): void => {
+    this.OR3(this.suffixAlts);
+  };
+
+  /**
+   * A keyword that starts definitions (得分, 排名, …) followed by a name, text or `{` is the next
+   * definition, not a name here: `score a = 1 +` must not swallow `score b = 2`.
+   */
+  private readonly notNextItem = (): boolean => this.isNameHere();
+
+  private isNameHere(): boolean {
+    const first = this.LA(1).tokenType;
+    if (!ITEM_STARTS.has(first)) return true;
+    const next = this.LA(2).tokenType;
+    return next !== t.Word && next !== t.StringTok && !(next === t.LBrace && BLOCK_STARTS.has(first));
+  }
 
   /** An argument: a year window `-2..0`, or a value or rows with optional `within` and `where`. */
   public callArg = this.RULE('callArg', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.range) },
+    // Decided on one token (plus a hand-written check for `-2..0`): this runs for every argument.
+    this.OR({
+      MAX_LOOKAHEAD: 1,
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+      { GATE: () => this.isRangeAhead(), ALT: () => this.SUBRULE(this.range) },
       {
         ALT: () => {
           this.SUBRULE(this.expression, { LABEL: 'value' });
@@ -552,8 +629,14 @@ class KaopingParser extends CstParser {
           this.OPTION3(() => { this.CONSUME2(kw.where); this.SUBRULE5(this.expression, { LABEL: 'where' }); });
         },
       },
-    ]);
+      ],
+    });
   });
+
+  private isRangeAhead(): boolean {
+    const k = this.LA(1).tokenType === t.Minus ? 2 : 1;
+    return this.LA(k).tokenType === t.NumberTok && this.LA(k + 1).tokenType === t.DotDot;
+  }
 
   public ifExpr = this.RULE('ifExpr', () => {
     this.CONSUME(kw.if);
@@ -568,7 +651,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.match);
     this.SUBRULE(this.expression, { LABEL: 'subject' });
     this.CONSUME(t.LBrace);
-    this.MANY(() => { this.SUBRULE(this.matchArm); this.OPTION(() => this.sep()); });
+    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.matchArm); this.OPTION(() => this.sep()); } });
     this.CONSUME(t.RBrace);
   });
 

@@ -83,6 +83,8 @@ export const Colon = createToken({ name: 'Colon', pattern: /[:\uff1a]/, categori
 export const LParen = createToken({ name: 'LParen', pattern: /[(\uff08]/, categories: [Any] });
 /** `(` written immediately after a name: a call. The lexer re-tags LParen; it has no pattern. */
 export const CallParen = createToken({ name: 'CallParen', pattern: Lexer.NA, categories: [Any] });
+/** The name right before a CallParen, re-tagged too so a call is told from a name by one token. */
+export const Callee = createToken({ name: 'Callee', pattern: Lexer.NA, categories: [Any] });
 export const RParen = createToken({ name: 'RParen', pattern: /[)\uff09]/, categories: [Any] });
 export const LBrace = createToken({ name: 'LBrace', pattern: /[{\uff5b]/, categories: [Any] });
 export const RBrace = createToken({ name: 'RBrace', pattern: /[}\uff5d]/, categories: [Any] });
@@ -117,7 +119,8 @@ export const LOOKALIKES: readonly Lookalike[] = [
 ];
 
 /** Any other character: reported and dropped before parsing. */
-export const Invalid = createToken({ name: 'Invalid', pattern: /[\s\S]/, categories: [Any] });
+// Not `[\s\S]`: Chevrotain's first-character optimisation mis-reads that class and drops characters.
+export const Invalid = createToken({ name: 'Invalid', pattern: /[\u0000-\uffff]/, categories: [Any] });
 
 /** The lexer's token types, in matching order (the first pattern that matches wins). */
 export const lexerTokens: readonly TokenType[] = [
@@ -130,7 +133,7 @@ export const lexerTokens: readonly TokenType[] = [
 
 /** Every token type the parser sees: lexed ones, keywords, the call paren and the categories. */
 export const parserTokens: readonly TokenType[] = [
-  Any, Keyword, SoftKeyword, BinaryOperator, Comparison, CallParen,
+  Any, Keyword, SoftKeyword, BinaryOperator, Comparison, CallParen, Callee,
   ...Object.values(keywordTokens),
   ...lexerTokens.filter(t => t !== WhiteSpace && t !== CommentTok && t !== Invalid),
 ];
