@@ -3,6 +3,7 @@
 // per-member results — values, dispositions, decision, candidates, flags — of an evaluated year,
 // with the orders both evaluators share (decision order, declaration order of shown values).
 import type { Diagnostic, Severity } from '../grammar/diagnostic.ts';
+import { emptySpan, type Span } from '../grammar/span.ts';
 import type { Column } from './dataset.ts';
 import { compareIds, type EntityResult, type ResultFlag, type UnitResult, type Value, type YearResult } from './result.ts';
 import type { YearContext } from './evaluate.ts';
@@ -16,8 +17,8 @@ import { idOrder } from './history.ts';
 
 
 /** A KP7xx diagnostic of evaluation (data problems found while binding, a year absent). */
-export function evalDiagnostic(code: string, severity: Severity, message: string, messageEn: string): Diagnostic {
-  return { code, severity, message, messageEn, span: { start: 0, end: 0 } };
+export function evalDiagnostic(code: string, severity: Severity, message: string, messageEn: string, span: Span = emptySpan): Diagnostic {
+  return { code, severity, message, messageEn, span };
 }
 
 /** Columnar outputs of one entity level: read them directly for bulk work (benchmarks, exports). */
@@ -40,6 +41,8 @@ export interface LevelOutput {
   decision(member: number): string | null;
   /** The candidates proposed by the deciding disposition, empty otherwise. */
   candidates(member: number): readonly string[];
+  /** Tie-at-boundary and quota-tie flags of a member, for a person to look at. */
+  flags(member: number): readonly ResultFlag[];
 }
 
 function asDoubles(v: Float64Array | Uint8Array | undefined): Float64Array | undefined {
@@ -95,6 +98,7 @@ export function levelOutput(ctx: YearContext, level: number): LevelOutput {
     },
     decision: i => { const d = decider(i); return d >= 0 && dispositions[d].candidates.length === 0 ? dispositions[d].name : null; },
     candidates: i => { const d = decider(i); return d >= 0 ? dispositions[d].candidates : []; },
+    flags: i => flagsOf(ctx, level, i),
   };
 }
 

@@ -50,6 +50,10 @@ describe('ranks, ties and positions', () => {
     // top 2: c1, then the tie c2/c3 at places 2–3 is cut by id: c2 in, c3 out
     expect(col(r, '前二')).toEqual({ c1: true, c2: true, c3: false, c4: false, c5: false });
     expect(byId(r, 'c2').flags.map(f => f.code)).toEqual(['tie-at-boundary']);
+    const model = modelOf(TEAM);
+    const out = evaluate(compile(model), datasetOf(model, { 2014: team }), 2014).cadres;
+    expect(out.flags(out.ids.indexOf('c3')).map(f => f.definition)).toEqual(['班子排名']);
+    expect(Array.from(out.numbers('班子排名')!)).toEqual([1, 2, 2, 4, 5]);
     expect(byId(r, 'c3').flags[0].message).toContain('top(班子排名, 2)');
     expect(byId(r, 'c1').flags).toEqual([]);
   });
@@ -141,6 +145,7 @@ score 担当 = count(效情形 where 情形 == 不敢担当)
 score 效 = clamp(100 + sum(效情形.分值), 0, 100)
 score 平均票 = mean(测评票.票)
 score 好票占比 = share(测评票 where 票 >= 90)
+score 下半年 = count(效情形 where 日期 >= "2014-07-01")
 `;
   it('sum and count events by month and quarter; catalogue points unless the row has its own', () => {
     const r = run(rules, { 2014: {
@@ -154,7 +159,7 @@ score 好票占比 = share(测评票 where 票 >= 90)
         测评票: [{ owner: 'a', 票: 95 }, { owner: 'a', 票: 80 }, { owner: 'a', 票: 90 }, { owner: 'a', 票: null }],
       },
     } }, 2014);
-    expect(byId(r, 'a').values).toMatchObject({ 扣分: -12, 六月: 2, 二季度: -7, 担当: 2, 效: 88, 平均票: 88.3333333333333, 好票占比: 0.5 });
+    expect(byId(r, 'a').values).toMatchObject({ 扣分: -12, 六月: 2, 二季度: -7, 担当: 2, 效: 88, 平均票: 88.3333333333333, 好票占比: 0.5, 下半年: 1 });
     // no rows: count and sum are 0, mean and share are missing
     expect(byId(r, 'b').values).toMatchObject({ 扣分: 0, 六月: 0, 效: 100, 平均票: null, 好票占比: null });
   });
@@ -169,12 +174,14 @@ input 干部: bool
 score 相对 = x / max(x within 组) * 100 round 1
 score 人数 = count(within 组 where 干部)
 score 均值 = mean(x within 组 where 干部)
+define 在g组 = 组 == "g"
 `, { 2014: { cadres: [
       { id: 'a', 组: 'g', x: 80, 干部: true }, { id: 'b', 组: 'g', x: 40, 干部: false }, { id: 'c', 组: 'h', x: 30, 干部: true }, { id: 'd', 组: null, x: 10, 干部: true },
     ] } }, 2014);
     expect(col(r, '相对')).toEqual({ a: 100, b: 50, c: 100, d: null });
     expect(col(r, '人数')).toEqual({ a: 1, b: 1, c: 1, d: null });
     expect(col(r, '均值')).toEqual({ a: 80, b: 80, c: 30, d: null });
+    expect(col(r, '在g组')).toEqual({ a: true, b: true, c: false, d: false });
   });
 });
 
@@ -336,6 +343,17 @@ describe('determinism', () => {
     const ja = JSON.stringify(evaluate(c, a, 2014).toYearResult());
     expect(JSON.stringify(evaluate(compile(model), a, 2014).toYearResult())).toBe(ja);
     expect(JSON.stringify(evaluate(c, b, 2014).toYearResult())).toBe(ja);
+  });
+  it('reports data that does not fit the rules, at the declaration, and treats it as missing', () => {
+    const rules = 'ruleset "t" year 2014\nenum 类 { 甲 乙 }\ninput 类别: 类 optional\ninput 分: points 0..100 optional\nscore s = 分 + 1\n';
+    const model = modelOf(rules);
+    const data = datasetOf(model, { 2014: { cadres: [{ id: 'a', 类别: '丁' }] } });
+    const ev = evaluate(compile(model), data, 2014);
+    const codes = ev.diagnostics.map(d => d.code).sort();
+    expect(codes).toEqual(['KP702', 'KP705']);
+    const d = ev.diagnostics.find(x => x.code === 'KP705')!;
+    expect(rules.slice(d.span.start, d.span.end)).toContain('input 类别');
+    expect(ev.toYearResult().results[0].values).toEqual({ 类别: null, 分: null, s: null });
   });
   it('reports a year absent from the data', () => {
     const model = modelOf(TEAM);

@@ -1,6 +1,7 @@
 // Runs a compiled rule set on one year of a dataset: binds the year's columns to slots, runs the schedule,
 // evaluates earlier years on demand for history (same rules, memoised per year), and presents the results.
 import type { Diagnostic } from '../grammar/diagnostic.ts';
+import { emptySpan, type Span } from '../grammar/span.ts';
 import type { Column, Dataset, EntityTable, YearData } from './dataset.ts';
 import type { YearResult } from './result.ts';
 import type { CompiledRuleSet, Exec } from './compile.ts';
@@ -140,17 +141,27 @@ export class YearContext {
     for (const s of l.slots) if (s.catalogue) ld.values[s.index] = this.catalogued(ld, s);
   }
 
+  /** Where an input or field is declared, for data diagnostics. */
+  private declSpan(l: Level, s: Slot): Span {
+    const model = this.session.compiled.model;
+    const levels = [model.cadre, ...model.units];
+    if (l.kind === 'rows') return levels.flatMap(m => m.tables).find(t => t.name === l.name)?.def.span ?? emptySpan;
+    const lm = l.kind === 'cadre' ? model.cadre : model.units.find(u => u.unitKind === l.name);
+    return lm?.inputs.find(i => i.name === s.name)?.def.span ?? emptySpan;
+  }
+
   private bindSlot(l: Level, ld: LevelData, s: Slot, col: Column | undefined): void {
     const where = l.kind === 'rows' ? `${l.name}.${s.name}` : s.name;
+    const span = this.declSpan(l, s);
     if (!col) {
-      if (!s.catalogue) this.session.report(evalDiagnostic('KP702', 'warning', `数据中没有“${where}”列，按缺失处理`, `the data has no column "${where}"; treated as missing`));
+      if (!s.catalogue) this.session.report(evalDiagnostic('KP702', 'warning', `数据中没有“${where}”列，按缺失处理`, `the data has no column "${where}"; treated as missing`, span));
     } else if (isCodePair(s) !== (col.kind === 'code')) {
-      this.session.report(evalDiagnostic('KP703', 'error', `数据中“${where}”列的类型与规则不符，按缺失处理`, `column "${where}" has the wrong kind for the rules; treated as missing`));
+      this.session.report(evalDiagnostic('KP703', 'error', `数据中“${where}”列的类型与规则不符，按缺失处理`, `column "${where}" has the wrong kind for the rules; treated as missing`, span));
       col = undefined;
     }
     if (isCodePair(s)) {
       ld.codes[s.index] = col?.kind === 'code' ? col.values : new Int32Array(ld.n).fill(-1);
-      ld.tables[s.index] = this.translation(s, col?.kind === 'code' ? col.labels : [], where);
+      ld.tables[s.index] = this.translation(s, col?.kind === 'code' ? col.labels : [], where, span);
     } else {
       ld.values[s.index] = col && col.kind !== 'code' ? col.values : new Float64Array(ld.n).fill(NaN);
     }
@@ -172,7 +183,7 @@ export class YearContext {
   }
 
   /** Code → value in the slot's code space (entry 0 stands for missing). */
-  private translation(s: Slot, labels: readonly string[], where: string): Float64Array {
+  private translation(s: Slot, labels: readonly string[], where: string, span: Span): Float64Array {
     const t = new Float64Array(labels.length + 1);
     t[0] = NaN;
     const codes = s.codes!;
@@ -190,7 +201,7 @@ export class YearContext {
       const [code, zh, en] = codes.kind === 'unit'
         ? ['KP704', `“${where}”指向 ${this.year} 年数据中没有的单位：${list}，按缺失处理`, `"${where}" links to units absent in ${this.year}: ${list}; treated as missing`]
         : ['KP705', `“${where}”中有不属于其类型的取值：${list}，按缺失处理`, `"${where}" has values outside its type: ${list}; treated as missing`];
-      this.session.report(evalDiagnostic(code, 'warning', zh, en));
+      this.session.report(evalDiagnostic(code, 'warning', zh, en, span));
     }
     return t;
   }
