@@ -134,10 +134,3 @@ export function attachComments(file: RuleFile, source?: string): CommentMap {
   }
   return map;
 }
-
-/** Every comment in the map, for checking that none was dropped. */
-export function countAttached(map: CommentMap): number {
-  let n = 0;
-  for (const a of map.values()) n += a.leading.length + a.trailing.length + a.open.length + a.dangling.length;
-  return n;
-}

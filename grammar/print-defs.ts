@@ -6,6 +6,7 @@ import type {
 import { block, builtinName, kw, quote, withComments, type PrintContext } from './print-context.ts';
 import { group, indent, join, line, type Doc } from './print-doc.ts';
 import { exprTop, rangeDoc, weightItemDoc } from './print-expr.ts';
+import { keywordOf } from './vocabulary.ts';
 
 function sourceSuffix(ctx: PrintContext, source: StringLit | undefined): Doc {
   return source ? [' ', kw(ctx, 'source'), ' ', quote(source)] : [];
@@ -109,11 +110,13 @@ export function definitionDoc(ctx: PrintContext, d: Definition): Doc {
         block(ctx, head(ctx, d, d.kind === 'RecordsDef' ? 'records' : 'periods', d.name), d, d.fields.map(f => fieldDoc(ctx, f)), { kind: 'fill', flatSep: ', ', breakSep: '' }),
         sourceSuffix(ctx, d.source),
       ];
-    case 'EventsDef':
-      return [
-        block(ctx, head(ctx, d, 'events', d.name), d, [...d.situations.map(s => situationDoc(ctx, s)), ...d.fields.map(f => fieldDoc(ctx, f))], { kind: 'lines' }),
-        sourceSuffix(ctx, d.source),
-      ];
+    case 'EventsDef': {
+      const elements = [...d.situations, ...d.fields];
+      // A situation may end with `source "…"`, so one followed by an element named `source`/`依据` ends with `;`.
+      const needsSep = elements.map((e, i) => e.kind === 'Situation' && keywordOf(elements[i + 1]?.name.name ?? '')?.id === 'source');
+      const docs = elements.map(e => (e.kind === 'Situation' ? situationDoc(ctx, e) : fieldDoc(ctx, e)));
+      return [block(ctx, head(ctx, d, 'events', d.name), d, docs, { kind: 'lines' }, needsSep), sourceSuffix(ctx, d.source)];
+    }
     case 'ScoreDef':
       return [
         head(ctx, d, d.form, d.name), ' = ', exprTop(ctx, d.expr),

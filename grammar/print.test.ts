@@ -1,7 +1,9 @@
 // The formatter over hand-built trees: layout rules, parentheses, keyword language, built-in names, literals.
 import { describe, expect, it } from 'vitest';
 import type { BinaryOp, Definition, Expr, Item, RuleFile } from './ast.ts';
+import { parse } from './parse.ts';
 import { format } from './print.ts';
+import { attachComments } from './print-comments.ts';
 import { group, hardline, indent, layout, line, lineSuffix, displayWidth } from './print-doc.ts';
 import { ident, num, pct, str } from './testing/arbitrary-expr.ts';
 
@@ -153,5 +155,54 @@ describe('layout', () => {
       '  when bottom(班子排名, 30%)@-2 and bottom(班子排名, 30%)@-1 and last(班子排名)\n' +
       '  because "连续两年排名靠后，当年末位"\n',
     );
+  });
+});
+
+describe('comment attachment', () => {
+  const text = [
+    '# 文件开头',            // leading of the first item
+    'enum 类别 {  # 开括号后',  // after `{`
+    '  经济型  # 行尾',        // trailing of 经济型
+    '  # 独占一行',            // leading of 生态型
+    '  生态型',
+    '  # 块末',                // dangling in the enum
+    '}',
+    'score 甲 = 1 +  # 表达式中',  // inside an expression: leading of the score
+    '  2',
+    '# 文件末尾',              // dangling at the end of the file
+  ].join('\n');
+  const { file } = parse(text);
+
+  it('puts each comment in exactly one place', () => {
+    const map = attachComments(file, text);
+    const placed = [...map.values()].flatMap(a => [...a.leading, ...a.trailing, ...a.open, ...a.dangling]);
+    expect(placed.map(c => c.text).sort()).toEqual(file.comments.map(c => c.text).sort());
+    const enumDef = file.items[0] as Extract<Item, { kind: 'EnumDef' }>;
+    const where = (t: string) => {
+      for (const [node, a] of map) {
+        for (const k of ['leading', 'trailing', 'open', 'dangling'] as const) {
+          if (a[k].some(c => c.text === t)) return { node, k };
+        }
+      }
+      return undefined;
+    };
+    expect(where('# 文件开头')).toEqual({ node: enumDef, k: 'leading' });
+    expect(where('# 开括号后')).toEqual({ node: enumDef, k: 'open' });
+    expect(where('# 行尾')).toEqual({ node: enumDef.members[0], k: 'trailing' });
+    expect(where('# 独占一行')).toEqual({ node: enumDef.members[1], k: 'leading' });
+    expect(where('# 块末')).toEqual({ node: enumDef, k: 'dangling' });
+    expect(where('# 表达式中')).toEqual({ node: file.items[1], k: 'leading' });
+    expect(where('# 文件末尾')).toEqual({ node: file, k: 'dangling' });
+  });
+
+  it('prints them back in place; without the source text every comment gets a line of its own', () => {
+    expect(format(file, { source: text })).toBe([
+      '# 文件开头', 'enum 类别 {  # 开括号后', '  经济型  # 行尾', '  # 独占一行', '  生态型', '  # 块末', '}', '',
+      '# 表达式中', 'score 甲 = 1 + 2', '', '# 文件末尾', '',
+    ].join('\n'));
+    expect(format(file)).toBe([
+      '# 文件开头', 'enum 类别 {', '  # 开括号后', '  经济型', '  # 行尾', '  # 独占一行', '  生态型', '  # 块末', '}', '',
+      '# 表达式中', 'score 甲 = 1 + 2', '', '# 文件末尾', '',
+    ].join('\n'));
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleFile } from './ast.ts';
+import { tokenize } from './lexer.ts';
 import { parse } from './parse.ts';
 import { format, type FormatOptions } from './print.ts';
 import { BUILTINS } from './vocabulary.ts';
@@ -131,6 +132,24 @@ function sprinkleComments(text: string, picks: readonly number[]): { text: strin
   return { text: out.join('\n'), count };
 }
 
+/** Breaks lines after some tokens with a comment: comments in the middle of definitions and expressions. */
+function commentsBetweenTokens(text: string, picks: readonly number[]): { text: string; count: number } {
+  const cuts = tokenize(text)
+    .filter(t => t.kind !== 'comment' && text[t.span.end] === ' ')
+    .map(t => t.span.end)
+    .filter((_, i) => (picks[i % picks.length] ?? 0) % 4 === 1);
+  let out = '';
+  let from = 0;
+  cuts.forEach((at, i) => {
+    out += `${text.slice(from, at)}  # 注释 mid ${i}\n`;
+    from = at + 1;
+  });
+  return { text: out + text.slice(from), count: cuts.length };
+}
+
+/** Runs per property; `KP_PROPERTY_RUNS=20000` searches longer than the everyday suite does. */
+const runs = (n: number): number => Number(process.env.KP_PROPERTY_RUNS) || n;
+
 describe('generated programs (fast-check)', () => {
   const files = arbitraryRuleFile({ maxItems: 6, maxDepth: 3 });
 
@@ -138,7 +157,7 @@ describe('generated programs (fast-check)', () => {
     fc.assert(fc.property(files, fc.constantFrom<'zh' | 'en'>('zh', 'en'), (file, lang) => {
       const text = format(file, { lang });
       expect(meaning(parseValid(text))).toEqual(meaning(file));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('format to a fixed point, in either language', () => {
@@ -147,7 +166,7 @@ describe('generated programs (fast-check)', () => {
       expect(fmt(text)).toBe(text);
       const en = fmt(text, { lang: 'en' });
       expect(fmt(en, { lang: 'zh' })).toBe(fmt(text, { lang: 'zh' }));
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 
   it('keep every comment, once, and stay at a fixed point with comments', () => {
@@ -160,6 +179,19 @@ describe('generated programs (fast-check)', () => {
       expect(commentTexts(reparsed)).toEqual(commentTexts(withComments));
       expect(meaning(reparsed)).toEqual(meaning(withComments));
       expect(fmt(once)).toBe(once);
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
+  });
+
+  it('keep every comment written between two tokens, anywhere', () => {
+    fc.assert(fc.property(files, fc.array(fc.nat(20), { minLength: 1, maxLength: 40 }), (file, picks) => {
+      const { text, count } = commentsBetweenTokens(format(file), picks);
+      const withComments = parseValid(text);
+      expect(withComments.comments.length).toBe(count);
+      const once = fmt(text);
+      const reparsed = parseValid(once);
+      expect(commentTexts(reparsed)).toEqual(commentTexts(withComments));
+      expect(meaning(reparsed)).toEqual(meaning(withComments));
+      expect(fmt(once)).toBe(once);
+    }), { numRuns: runs(200) });
   });
 });
