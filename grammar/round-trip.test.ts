@@ -8,7 +8,7 @@ import { tokenize } from './lexer.ts';
 import { parse } from './parse.ts';
 import { format, type FormatOptions } from './print.ts';
 import { BUILTINS } from './vocabulary.ts';
-import { arbitraryRuleFile } from './testing/arbitrary.ts';
+import { arbitraryRuleFile, generateProgramText, generateRuleFile, seededChoices } from './testing/arbitrary.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fmtDir = path.join(root, 'testdata/fmt');
@@ -146,6 +146,42 @@ function commentsBetweenTokens(text: string, picks: readonly number[]): { text: 
   });
   return { text: out + text.slice(from), count: cuts.length };
 }
+
+/** Every `kind` in grammar/ast.ts. */
+const ALL_KINDS = [
+  'RuleFile', 'Header', 'Remove', 'UnitBlock', 'EnumDef', 'TypeRef', 'InputDef', 'FieldDecl', 'RecordsDef', 'Situation',
+  'EventsDef', 'PeriodsDef', 'ScoreDef', 'WeightItem', 'WeightsRow', 'WeightsDef', 'TableRow', 'TableDef', 'SortKey',
+  'RankDef', 'Quota', 'GradeLevel', 'GradeDef', 'DispositionDef', 'Given', 'Expect', 'Assignment', 'TestCase',
+  'NumberLit', 'PercentLit', 'StringLit', 'BoolLit', 'MissingLit', 'NameRef', 'MemberAccess', 'Unary', 'Binary', 'InSet',
+  'Call', 'History', 'If', 'MatchArm', 'Match', 'TierArm', 'Tiers', 'Weighted', 'Paren', 'RangeLit', 'Ident',
+];
+
+describe('the program generator', () => {
+  it('is deterministic for a seed', () => {
+    expect(generateProgramText(42)).toBe(generateProgramText(42));
+    expect(generateProgramText(42)).not.toBe(generateProgramText(43));
+  });
+
+  it('reaches every kind of node, every operator and the optional parts', () => {
+    const seen = new Set<string>();
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(visit);
+      if (typeof v !== 'object' || v === null) return;
+      const o = v as Record<string, unknown>;
+      if (typeof o.kind === 'string') seen.add(o.kind);
+      if (o.kind === 'Binary' || o.kind === 'Unary') seen.add(`op ${String(o.op)}`);
+      for (const [k, x] of Object.entries(o)) {
+        if (x === true || (x !== undefined && x !== false && ['round', 'rounding', 'argWhere', 'ungradedWhen', 'unitKind', 'table', 'priority', 'because', 'source', 'extends', 'within', 'where', 'unless', 'description'].includes(k))) seen.add(`field ${k}`);
+        visit(x);
+      }
+    };
+    for (let seed = 0; seed < 400; seed++) visit(generateRuleFile(seededChoices(seed)));
+    const ops = ['+', '-', '*', '/', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '??', 'not'].map(o => `op ${o}`);
+    const fields = ['round', 'rounding', 'argWhere', 'ungradedWhen', 'unitKind', 'table', 'priority', 'because', 'source',
+      'extends', 'within', 'where', 'unless', 'description', 'override', 'optional'].map(f => `field ${f}`);
+    expect([...ALL_KINDS, ...ops, ...fields].filter(k => !seen.has(k))).toEqual([]);
+  });
+});
 
 /** Runs per property; `KP_PROPERTY_RUNS=20000` searches longer than the everyday suite does. */
 const runs = (n: number): number => Number(process.env.KP_PROPERTY_RUNS) || n;
