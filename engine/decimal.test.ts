@@ -27,6 +27,21 @@ describe('roundDecimal', () => {
     const x = 85.5 * 0.3 + 90.25 * 0.7;
     expect(roundDecimal(x, 1)).toBe(88.8);
   });
+  it('agrees with rounding the 15-digit decimal string, near halves too', () => {
+    const byString = (x: number, d: number) => {
+      const [int, frac = ''] = Math.abs(x).toPrecision(15).split('.');
+      const digits = (int + frac.padEnd(d + 1, '0').slice(0, d + 1));
+      const q = Math.floor(Number(digits) / 10) + (Number(digits.slice(-1)) >= 5 ? 1 : 0);
+      const v = q / 10 ** d;
+      return v === 0 ? 0 : x < 0 ? -v : v;
+    };
+    fc.assert(fc.property(fc.integer({ min: 1, max: 9999999 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 }), (m, d, tail) => {
+      // values at, just under and just over a half, computed through binary arithmetic
+      const x = (m * 10 + 5) / 10 ** (d + 1) + [0, 1e-9, -1e-9][tail];
+      const y = x * 0.3 / 0.3;
+      for (const v of [x, y, -x]) if (Math.abs(v) < 1e9) expect(roundDecimal(v, d)).toBe(byString(v, d));
+    }));
+  });
   it('keeps missing missing', () => {
     expect(roundDecimal(NaN, 2)).toBeNaN();
   });

@@ -68,6 +68,22 @@ function roundScaledSlow(a: number, d: number): number {
 }
 
 /**
+ * round(|x| × 10^d) half up when |x| × 10^d is within 1e-13 of a half. The usual case is an exact
+ * half (12.975 to 2 places): then z = |x| × 10^(d+1) lies within about 2.2e-16 (relative) of an integer
+ * zr of at most 15 digits. Accepting only |z − zr| ≤ 2.5e-16·z keeps |x| within 3.6e-16 of zr / 10^(d+1),
+ * closer than half the 1e-15 spacing of 15-digit decimals, so zr is exactly |x|'s 15-digit decimal.
+ * Anything else reads the digits from the string.
+ */
+function roundNearHalf(a: number, d: number): number {
+  const z = a * POW10[d + 1];
+  if (d + 1 < POW10.length && z < 1e15) {
+    const zr = Math.round(z);
+    if (Math.abs(z - zr) <= 2.5e-16 * z) return Math.floor(zr / 10) + (zr % 10 >= 5 ? 1 : 0);
+  }
+  return roundScaledSlow(a, d);
+}
+
+/**
  * `round d`: the decimal value of x rounded to d places, half away from zero
  * (59.995 → 60.00, 1.005 → 1.01, −2.5 → −3). Missing stays missing.
  */
@@ -84,7 +100,7 @@ export function roundDecimal(x: number, d: number): number {
   let r: number;
   if (fr > 0.5 + tol) r = f + 1;
   else if (fr < 0.5 - tol) r = f;
-  else r = roundScaledSlow(a, d);
+  else r = roundNearHalf(a, d);
   const v = r / p;
   return v === 0 ? 0 : x < 0 ? -v : v;
 }
@@ -95,6 +111,7 @@ export function floorDecimal(x: number): number {
   const f = Math.floor(x);
   const fr = x - f;
   const tol = TOL * Math.abs(x);
+  if (fr === 0) return f === 0 ? 0 : f;
   const r = fr > tol && fr < 1 - tol ? f : Math.floor(snap(x));
   return r === 0 ? 0 : r;
 }
@@ -105,6 +122,7 @@ export function ceilDecimal(x: number): number {
   const f = Math.floor(x);
   const fr = x - f;
   const tol = TOL * Math.abs(x);
+  if (fr === 0) return f === 0 ? 0 : f;
   const r = fr > tol && fr < 1 - tol ? f + 1 : Math.ceil(snap(x));
   return r === 0 ? 0 : r;
 }
