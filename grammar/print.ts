@@ -7,7 +7,10 @@
 // Enums, records, periods, tables, weighted blocks, call arguments and given/expect facts stay on
 // one line when they fit and hold no comment, otherwise one element per line. Long `and`/`or`
 // chains, rank clauses and disposition clauses break before each part. Parentheses are printed
-// as written; numbers keep their written digits (`1.50`).
+// as written; numbers keep their written digits (`1.50`). Elements of a block are separated by
+// line breaks alone, except where the next one would read as part of this one (an arm starting
+// with `-`, a name spelled like a definition keyword at the end): there the element ends with `;`.
+// Comments: see print-comments.ts.
 import type { Comment, Item, KeywordLang, RuleFile, UnitBlock } from './ast.ts';
 import { attachComments } from './print-comments.ts';
 import { commentsOf, commentText, danglingDocs, declaredNames, kw, quote, withComments, type PrintContext } from './print-context.ts';
