@@ -92,7 +92,7 @@ export function rankGroups(input: RankInput): RankState {
     if (g < 0 || kv[i] !== kv[i] || (include && include[i] !== 1)) continue;
     order[fill[g]++] = i;
   }
-  const rank = new Float64Array(n).fill(NaN);
+  const rank = new Float64Array(n);
   const pos = new Int32Array(n);
   const tieEndAt = new Int32Array(m);
   const keys = new Float64Array(max);
@@ -132,7 +132,7 @@ export function rankGroups(input: RankInput): RankState {
   }
   const sizeOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (pos[i] === 0) continue;
+    if (pos[i] === 0) { rank[i] = NaN; continue; }
     const g = group ? group[i] : 0;
     sizeOf[i] = start[g + 1] - start[g];
   }
