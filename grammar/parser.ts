@@ -1,7 +1,7 @@
 // The grammar as Chevrotain rules (CST only, recovery on). Precedence is applied later, in
 // from-cst-expr.ts, so one nesting level costs few rule frames; a depth guard stops runaway nesting.
 import {
-  CstParser, EOF, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType,
+  CstParser, EarlyExitException, EOF, NoViableAltException, type CstNode, type IOrAlt, type IParserErrorMessageProvider, type IToken, type TokenType,
 } from 'chevrotain';
 import { spanOfToken, type Span } from './span.ts';
 import * as t from './tokens.ts';
@@ -74,6 +74,7 @@ class KaopingParser extends CstParser {
       recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
+    cacheErrorMessages(this as unknown as ErrorInternals);
   }
 
   /** Resets per-parse state; call before setting `input`. */
@@ -710,6 +711,44 @@ class KaopingParser extends CstParser {
   });
 }
 
+/** The parts of Chevrotain's (unexported) error raising that cacheErrorMessages wraps. */
+interface ErrorInternals {
+  raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+  raiseEarlyExitException(occurrence: number, prodType: unknown, userDefinedErrMsg: string | undefined): never;
+  getCurrRuleFullName(): string;
+  SAVE_ERROR(e: Error): Error;
+  LA(k: number): IToken;
+}
+
+/**
+ * Chevrotain recomputes the grammar's lookahead paths for the message of every "no viable
+ * alternative" and "early exit" error, which made one syntax error cost a quarter of a
+ * millisecond. Our messages depend only on the rule and the production, so each is built once.
+ */
+function cacheErrorMessages(p: ErrorInternals): void {
+  const noAlt = p.raiseNoAltException.bind(p);
+  const earlyExit = p.raiseEarlyExitException.bind(p);
+  const messages = new Map<string, string>();
+  const cached = (key: string, raise: () => never): string => {
+    const known = messages.get(key);
+    if (known !== undefined) return known;
+    try {
+      raise();
+    } catch (e) {
+      messages.set(key, (e as Error).message);
+      throw e;
+    }
+  };
+  p.raiseNoAltException = (occurrence, errMsgTypes) => {
+    const message = cached(`alt ${p.getCurrRuleFullName()} ${occurrence}`, () => noAlt(occurrence, errMsgTypes));
+    throw p.SAVE_ERROR(new NoViableAltException(message, p.LA(1), p.LA(0)));
+  };
+  p.raiseEarlyExitException = (occurrence, prodType, userDefinedErrMsg) => {
+    const message = cached(`exit ${p.getCurrRuleFullName()} ${occurrence} ${String(prodType)}`, () => earlyExit(occurrence, prodType, userDefinedErrMsg));
+    throw p.SAVE_ERROR(new EarlyExitException(message, p.LA(1), p.LA(0)));
+  };
+}
+
 /** The one parser instance: building it analyses the grammar, so it is done once per module load. */
 export const parser = new KaopingParser();
 
@@ -717,5 +756,13 @@ export const parser = new KaopingParser();
 export function parseTokens(tokens: IToken[], maxDepth: number): CstNode {
   parser.prepare(maxDepth);
   parser.input = tokens;
-  return parser.ruleFile();
+  // Recognition errors are Chevrotain's control flow and their stack traces are never read;
+  // capturing them was most of the cost of a syntax error.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parser.ruleFile();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
