@@ -136,6 +136,12 @@ export function syntaxError(e: IRecognitionException, text: string): SyntaxError
 
 /** Tokens that cannot start a definition, skipped by the parser up to the next one. */
 export function junkError(first: IToken): Diagnostic {
+  if (first.tokenType.name === 'Kw_ruleset') {
+    return {
+      code: 'KP131', severity: 'error', span: spanOfToken(first),
+      message: '规则集标题只能写一次，且应写在文件开头', messageEn: 'the ruleset header comes once, at the start of the file',
+    };
+  }
   return {
     code: 'KP121', severity: 'error', span: spanOfToken(first),
     message: `此处应为定义（如 得分、输入、处置），而此处是 ${shown(first, 'zh')}；已跳到下一个定义`,

@@ -14,7 +14,7 @@ import { KEYWORDS } from './vocabulary.ts';
 export { MAX_NESTING_DEPTH };
 
 export interface ParseOptions {
-  /** Deepest expression nesting accepted; default MAX_NESTING_DEPTH (128). */
+  /** Deepest expression nesting accepted; default and upper bound MAX_NESTING_DEPTH (the call stack allows no more). */
   readonly maxDepth?: number;
 }
 

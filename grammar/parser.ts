@@ -29,6 +29,15 @@ const ITEM_STARTS: ReadonlySet<TokenType> = new Set([...t.ITEM_START_IDS].map(id
 /** Definitions whose name is followed by `{`: such a keyword right before `{` lacks its name. */
 const BLOCK_STARTS: ReadonlySet<TokenType> = new Set(['enum', 'records', 'events', 'periods', 'unit'].map(id => kw[id]));
 
+/** What follows `keyword name` when a keyword that is also a noun really begins a definition. */
+const AFTER_DEFINITION_NAME: ReadonlyMap<TokenType, ReadonlySet<TokenType>> = new Map([
+  ...['enum', 'records', 'events', 'periods', 'unit'].map(id => [kw[id], new Set([t.LBrace])] as const),
+  ...['score', 'define', 'rank'].map(id => [kw[id], new Set([t.Equals])] as const),
+  ...['weights', 'table', 'grade'].map(id => [kw[id], new Set([kw.by])] as const),
+  [kw.input, new Set([t.Comma, t.Colon])],
+  [kw.disposition, new Set(['severity', 'priority', 'when', 'candidates', 'because', 'source'].map(id => kw[id]))],
+]);
+
 /**
  * What a syntax error expected, as data: the parser's messages carry this as JSON and
  * from-cst-errors.ts turns it into Chinese and English words.
@@ -504,8 +513,8 @@ class KaopingParser extends CstParser {
 
   private skipMore(type: TokenType): boolean {
     if (type === EOF) return false;
-    // Even inside unclosed brackets, `score 名称` begins the next definition.
-    if (ITEM_STARTS.has(type) && this.LA(2).tokenType === t.Word) return false;
+    // Even inside unclosed brackets, `score 名称 =` begins the next definition.
+    if (ITEM_STARTS.has(type) && this.startsDefinition()) return false;
     if (CLOSERS.has(type)) return this.skipBalance > 0;
     if (this.skipBalance > 0) return true;
     if (this.skipIfs > 0) return !ITEM_STARTS.has(type);
@@ -602,10 +611,18 @@ class KaopingParser extends CstParser {
   private readonly notNextItem = (): boolean => this.isNameHere();
 
   private isNameHere(): boolean {
+    return !ITEM_STARTS.has(this.LA(1).tokenType) || !this.startsDefinition();
+  }
+
+  /** Whether the tokens ahead read as the start of a definition (`得分 乙 =`, `单位 乡镇 {`, `测试 "…"`). */
+  private startsDefinition(): boolean {
     const first = this.LA(1).tokenType;
-    if (!ITEM_STARTS.has(first)) return true;
     const next = this.LA(2).tokenType;
-    return next !== t.Word && next !== t.StringTok && !(next === t.LBrace && BLOCK_STARTS.has(first));
+    if (next === t.StringTok) return first === kw.test;
+    if (next === t.LBrace) return BLOCK_STARTS.has(first);
+    if (next !== t.Word && !(next.CATEGORIES ?? []).includes(t.SoftKeyword)) return false;
+    const after = AFTER_DEFINITION_NAME.get(first);
+    return after === undefined || after.has(this.LA(3).tokenType);
   }
 
   /** An argument: a year window `-2..0`, or a value or rows with optional `within` and `where`. */
