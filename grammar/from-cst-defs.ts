@@ -32,7 +32,7 @@ function typeRefOf(ctx: Ctx, x: ExprBuilder, n: CstNode): A.TypeRef {
   const name = identOf(ctx, sub(n, 'name')!);
   const rangeNode = sub(n, 'range');
   const range = rangeNode ? x.range(rangeNode) : undefined;
-  return { kind: 'TypeRef', name, ...(range ? { range } : {}), span: range ? between(name.span, range.span) : name.span };
+  return { kind: 'TypeRef', name, range, span: range ? between(name.span, range.span) : name.span };
 }
 
 function fieldOf(ctx: Ctx, x: ExprBuilder, n: CstNode): A.FieldDecl {
@@ -57,32 +57,33 @@ function exprList(x: ExprBuilder, lists: readonly CstNode[]): A.Expr[] {
 
 /** A `definition` node (with its optional `override`) → the definition it holds. */
 export function definitionOf(ctx: Ctx, x: ExprBuilder, d: CstNode): A.Definition {
-  const c = d.children;
-  const kindNode = Object.keys(c).filter(k => k !== 'Kw_override').map(k => c[k][0] as CstNode)[0];
-  const n = kindNode;
-  const base = (source?: A.StringLit): Base => ({
-    override: !!tok(d, 'Kw_override'), name: identOf(ctx, sub(n, 'name')!),
-    ...(source ? { source } : {}), span: cstSpan(d),
-  });
-  const src = (): A.StringLit | undefined => sourceOf(ctx, subs(n, 'sourceClause'));
+  let n = d;
+  for (const key in d.children) if (key !== 'Kw_override') n = d.children[key][0] as CstNode;
+  // Built as plain literals with every field present (optional ones possibly undefined): object
+  // spreads here were a measurable part of parsing a large file.
+  const override = !!tok(d, 'Kw_override');
+  const name = identOf(ctx, sub(n, 'name')!);
+  const source = sourceOf(ctx, subs(n, 'sourceClause'));
+  const span = cstSpan(d);
   switch (n.name) {
     case 'enumDef':
-      return { kind: 'EnumDef', ...base(src()), members: subs(n, 'member').map(m => identOf(ctx, m)) };
+      return { kind: 'EnumDef', override, name, source, span, members: subs(n, 'member').map(m => identOf(ctx, m)) };
     case 'inputDef': {
       const names = subs(n, 'name').map(m => identOf(ctx, m));
       return {
-        kind: 'InputDef', ...base(src()), names, type: typeRefOf(ctx, x, sub(n, 'typeRef')!), optional: !!tok(n, 'Kw_optional'),
+        kind: 'InputDef', override, name, source, span, names, type: typeRefOf(ctx, x, sub(n, 'typeRef')!),
+        optional: !!tok(n, 'Kw_optional'),
       };
     }
     case 'rowsDef': {
       const fields = subs(n, 'fieldDecl').map(f => fieldOf(ctx, x, f));
       return tok(n, 'Kw_records')
-        ? { kind: 'RecordsDef', ...base(src()), fields }
-        : { kind: 'PeriodsDef', ...base(src()), fields };
+        ? { kind: 'RecordsDef', override, name, source, span, fields }
+        : { kind: 'PeriodsDef', override, name, source, span, fields };
     }
     case 'eventsDef':
       return {
-        kind: 'EventsDef', ...base(src()),
+        kind: 'EventsDef', override, name, source, span,
         situations: subs(n, 'situation').map(s => situationOf(ctx, s)),
         fields: subs(n, 'fieldDecl').map(f => fieldOf(ctx, x, f)),
       };
@@ -90,13 +91,13 @@ export function definitionOf(ctx: Ctx, x: ExprBuilder, d: CstNode): A.Definition
       const roundTok = tok(n, 'Number');
       const round = roundTok ? wholeNumber(ctx, numberOf(roundTok), '保留位数', 'the number of decimals') : undefined;
       return {
-        kind: 'ScoreDef', ...base(src()), form: tok(n, 'Kw_define') ? 'define' : 'score',
-        expr: x.expr(sub(n, 'expression')!), ...(round ? { round } : {}),
+        kind: 'ScoreDef', override, name, source, span, form: tok(n, 'Kw_define') ? 'define' : 'score',
+        expr: x.expr(sub(n, 'expression')!), round,
       };
     }
     case 'weightsDef':
       return {
-        kind: 'WeightsDef', ...base(src()), by: x.expr(sub(n, 'expression')!),
+        kind: 'WeightsDef', override, name, source, span, by: x.expr(sub(n, 'expression')!),
         rows: subs(n, 'weightsRow').map(r => ({
           kind: 'WeightsRow', member: identOf(ctx, sub(r, 'name')!),
           items: subs(r, 'weightItem').map(i => x.weightItem(i)), span: cstSpan(r),
@@ -104,18 +105,18 @@ export function definitionOf(ctx: Ctx, x: ExprBuilder, d: CstNode): A.Definition
       };
     case 'tableDef':
       return {
-        kind: 'TableDef', ...base(src()), by: x.expr(sub(n, 'expression')!),
+        kind: 'TableDef', override, name, source, span, by: x.expr(sub(n, 'expression')!),
         rows: subs(n, 'tableRow').map(r => ({
           kind: 'TableRow', member: tok(r, 'Kw_else') ? 'else' : identOf(ctx, sub(r, 'name')!),
           value: x.expr(sub(r, 'expression')!), span: cstSpan(r),
         })),
       };
     case 'rankDef':
-      return rankOf(ctx, x, n, base(src()));
+      return rankOf(ctx, x, n, { override, name, source, span });
     case 'gradeDef':
-      return gradeOf(ctx, x, n, base(src()));
+      return gradeOf(ctx, x, n, { override, name, source, span });
     default:
-      return dispositionOf(ctx, x, n, base(src()));
+      return dispositionOf(ctx, x, n, { override, name, source, span });
   }
 }
 
@@ -124,8 +125,8 @@ function situationOf(ctx: Ctx, s: CstNode): A.Situation {
   const source = sub(s, 'sourceClause');
   return {
     kind: 'Situation', name: identOf(ctx, sub(s, 'name')!), points: signedNumberOf(sub(s, 'signedNumber')!),
-    ...(desc ? { description: stringOf(desc) } : {}),
-    ...(source ? { source: stringOf(tok(source, 'String')!) } : {}),
+    description: desc ? stringOf(desc) : undefined,
+    source: source ? stringOf(tok(source, 'String')!) : undefined,
     span: cstSpan(s),
   };
 }
@@ -138,7 +139,7 @@ function rankOf(ctx: Ctx, x: ExprBuilder, n: CstNode, base: Base): A.RankDef {
   once(ctx, tiebreakKw.map(t => ({ span: spanOfToken(t) })), '并列按', 'tiebreak');
   return {
     kind: 'RankDef', ...base, key: sortKeyOf(x, sub(n, 'key')!), within: exprList(x, withinLists.slice(0, 1)),
-    ...(where ? { where } : {}), tiebreak: subs(n, 'tiebreak').map(k => sortKeyOf(x, k)),
+    where, tiebreak: subs(n, 'tiebreak').map(k => sortKeyOf(x, k)),
   };
 }
 
@@ -156,14 +157,13 @@ function gradeOf(ctx: Ctx, x: ExprBuilder, n: CstNode, base: Base): A.GradeDef {
     const unless = once(ctx, subs(l, 'unless').map(e => x.expr(e)), '除非', 'unless');
     return {
       kind: 'GradeLevel', name: identOf(ctx, sub(l, 'name')!),
-      ...(opTok ? { op: opTok.tokenType.name === 'Greater' ? '>' : '>=' } : {}),
-      ...(threshold ? { threshold } : {}), ...(quota ? { quota } : {}), ...(unless ? { unless } : {}),
+      op: opTok ? (opTok.tokenType.name === 'Greater' ? '>' : '>=') : undefined,
+      threshold, quota, unless,
       span: cstSpan(l),
     };
   });
   return {
-    kind: 'GradeDef', ...base, by: x.expr(sub(n, 'by')!), ...(where ? { where } : {}), levels,
-    ...(ungraded ? { ungradedWhen: ungraded } : {}),
+    kind: 'GradeDef', ...base, by: x.expr(sub(n, 'by')!), where, levels, ungradedWhen: ungraded,
   };
 }
 
@@ -175,7 +175,7 @@ function quotaOf(ctx: Ctx, x: ExprBuilder, q: CstNode): A.Quota {
   const rounding = once(ctx, toks(q, 'rounding').map(t => ({ id: keywordIdOf(t) as A.QuotaRounding, span: spanOfToken(t) })), '取整方式', 'rounding');
   return {
     kind: 'Quota', amount, within: exprList(x, withinLists.slice(0, 1)),
-    ...(rounding ? { rounding: rounding.id } : {}), span: cstSpan(q),
+    rounding: rounding?.id, span: cstSpan(q),
   };
 }
 
@@ -197,10 +197,10 @@ function dispositionOf(ctx: Ctx, x: ExprBuilder, n: CstNode, base: Base): A.Disp
   return {
     kind: 'DispositionDef', ...base,
     severity: severity ?? { kind: 'NumberLit', value: 0, text: '0', span: base.name.span },
-    ...(priority ? { priority } : {}),
+    priority,
     when: when ?? { kind: 'MissingLit', span: base.name.span },
     candidates: subs(n, 'candidate').map(c => identOf(ctx, c)),
-    ...(because ? { because } : {}),
+    because,
   };
 }
 

@@ -170,9 +170,9 @@ export class ExprBuilder {
     if (filters[0] && groupWhere) this.ctx.error('KP123', groupWhere.span, '“限于”重复', '`where` is written twice');
     const call: A.Call = {
       kind: 'Call', callee, args,
-      ...(within.length ? { within } : {}),
-      ...(where ? { where } : {}),
-      ...(filters.slice(1).some(f => f) ? { argWhere: filters } : {}),
+      within: within.length ? within : undefined,
+      where,
+      argWhere: filters.slice(1).some(f => f) ? filters : undefined,
       span,
     };
     return call;
