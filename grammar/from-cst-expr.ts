@@ -33,6 +33,14 @@ function isComparison(e: A.Expr): boolean {
   return e.kind === 'InSet' || (e.kind === 'Binary' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op));
 }
 
+/** Where precedence climbing is in one expression's operands and operators. */
+interface Chain {
+  readonly rhs: readonly CstNode[];
+  readonly ops: readonly IToken[];
+  pos: number;
+  pre: number;
+}
+
 /** Builds expressions for one conversion. */
 export class ExprBuilder {
   constructor(private readonly ctx: Ctx) {}
@@ -40,48 +48,50 @@ export class ExprBuilder {
   /** An `expression` node. */
   expr(n: CstNode): A.Expr {
     const rhs = subs(n, 'rhs');
-    const ops = toks(n, 'op');
-    let pos = 0;
-    let pre = 0;
-    const prefixOrOperand = (): A.Expr => {
-      const operand = rhs[pos];
-      const prefixes = toks(operand, 'prefix');
-      if (pre < prefixes.length) {
-        const p = prefixes[pre++];
-        if (keywordIdOf(p) === 'not') {
-          const inner = parse(BP_NOT);
-          return { kind: 'Unary', op: 'not', operand: inner, span: between(spanOfToken(p), inner.span) };
-        }
-        const inner = prefixOrOperand();
-        return { kind: 'Unary', op: '-', operand: inner, span: between(spanOfToken(p), inner.span) };
+    // A lone operand without operators is most expressions: skip the precedence loop.
+    if (rhs.length === 1 && !n.children.op) {
+      const only = rhs[0];
+      return only.children.prefix ? this.chain({ rhs, ops: [], pos: 0, pre: 0 }, 0) : this.postfix(only);
+    }
+    return this.chain({ rhs, ops: toks(n, 'op'), pos: 0, pre: 0 }, 0);
+  }
+
+  /** Precedence climbing over the flat list: operators binding tighter than `minBp` join here. */
+  private chain(s: Chain, minBp: number): A.Expr {
+    let left = this.prefixed(s);
+    let comparedHere = false;
+    while (s.pos < s.ops.length) {
+      const token = s.ops[s.pos];
+      const { op, bp } = opOf(token);
+      if (bp <= minBp) break;
+      if (bp === BP_CMP && comparedHere && isComparison(left)) {
+        this.ctx.error('KP125', spanOfToken(token), '比较不能连写，请用“且”连接两个比较，如 a < b 且 b < c',
+          'comparisons cannot be chained; join two comparisons with `and`, as in a < b and b < c');
       }
-      return this.postfix(operand);
-    };
-    const parse = (minBp: number): A.Expr => {
-      let left = prefixOrOperand();
-      let comparedHere = false;
-      while (pos < ops.length) {
-        const token = ops[pos];
-        const { op, bp } = opOf(token);
-        if (bp <= minBp) break;
-        if (bp === BP_CMP && comparedHere && isComparison(left)) {
-          this.ctx.error('KP125', spanOfToken(token), '比较不能连写，请用“且”连接两个比较，如 a < b 且 b < c',
-            'comparisons cannot be chained; join two comparisons with `and`, as in a < b and b < c');
-        }
-        pos++;
-        pre = 0;
-        if (op === 'in') {
-          const set = this.setLit(rhs[pos]);
-          left = { kind: 'InSet', value: left, set: set.items, span: between(left.span, set.span) };
-        } else {
-          const right = parse(bp);
-          left = { kind: 'Binary', op, left, right, span: between(left.span, right.span) };
-        }
-        if (bp === BP_CMP) comparedHere = true;
+      s.pos++;
+      s.pre = 0;
+      if (op === 'in') {
+        const set = this.setLit(s.rhs[s.pos]);
+        left = { kind: 'InSet', value: left, set: set.items, span: between(left.span, set.span) };
+      } else {
+        const right = this.chain(s, bp);
+        left = { kind: 'Binary', op, left, right, span: between(left.span, right.span) };
       }
-      return left;
-    };
-    return parse(0);
+      if (bp === BP_CMP) comparedHere = true;
+    }
+    return left;
+  }
+
+  /** The current operand with its prefix operators: `-` binds tightest, `not` takes a comparison. */
+  private prefixed(s: Chain): A.Expr {
+    const operand = s.rhs[s.pos];
+    const prefixes = toks(operand, 'prefix');
+    if (s.pre < prefixes.length) {
+      const p = prefixes[s.pre++];
+      const inner = keywordIdOf(p) === 'not' ? this.chain(s, BP_NOT) : this.prefixed(s);
+      return { kind: 'Unary', op: keywordIdOf(p) === 'not' ? 'not' : '-', operand: inner, span: between(spanOfToken(p), inner.span) };
+    }
+    return this.postfix(operand);
   }
 
   private setLit(n: CstNode): { items: A.Expr[]; span: Span } {

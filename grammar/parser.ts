@@ -38,6 +38,20 @@ const AFTER_DEFINITION_NAME: ReadonlyMap<TokenType, ReadonlySet<TokenType>> = ne
   [kw.disposition, new Set(['severity', 'priority', 'when', 'candidates', 'because', 'source'].map(id => kw[id]))],
 ]);
 
+/** An alternative for OR, built by a function so the arrow stays anonymous (see below). */
+function alt<T>(ALT: () => T, GATE?: () => boolean): IOrAlt<T> {
+  return GATE ? { GATE, ALT } : { ALT };
+}
+
+/**
+ * A gated repetition or option. Tools that keep function names (tsx, used by the CLI and the
+ * benchmarks) wrap every arrow written as `{ ALT: () => … }` in a naming call each time it is
+ * created; passing the arrows as arguments keeps them anonymous and parsing fast.
+ */
+function gated<T>(GATE: () => boolean, DEF: () => T): { GATE: () => boolean; DEF: () => T } {
+  return { GATE, DEF };
+}
+
 /**
  * What a syntax error expected, as data: the parser's messages carry this as JSON and
  * from-cst-errors.ts turns it into Chinese and English words.
@@ -94,7 +108,7 @@ class KaopingParser extends CstParser {
   }
 
   private sep(): void {
-    this.OR9([{ ALT: () => this.CONSUME9(t.Comma) }, { ALT: () => this.CONSUME9(t.Semicolon) }]);
+    this.OR9([alt(() => this.CONSUME9(t.Comma)), alt(() => this.CONSUME9(t.Semicolon))]);
   }
 
   public ruleFile = this.RULE('ruleFile', () => {
@@ -105,8 +119,8 @@ class KaopingParser extends CstParser {
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { ALT: () => this.SUBRULE(this.item) },
-        { ALT: () => this.SUBRULE(this.junk) },
+        alt(() => this.SUBRULE(this.item)),
+        alt(() => this.SUBRULE(this.junk)),
       ],
     }));
   });
@@ -114,10 +128,7 @@ class KaopingParser extends CstParser {
   /** Tokens that cannot start an item, skipped up to the next definition keyword. */
   public junk = this.RULE('junk', () => {
     this.CONSUME(t.Any);
-    this.MANY({
-      GATE: () => this.LA(1).tokenType !== EOF && !ITEM_STARTS.has(this.LA(1).tokenType),
-      DEF: () => this.CONSUME2(t.Any),
-    });
+    this.MANY(gated(() => this.LA(1).tokenType !== EOF && !ITEM_STARTS.has(this.LA(1).tokenType), () => this.CONSUME2(t.Any)));
   });
 
   public header = this.RULE('header', () => {
@@ -127,8 +138,8 @@ class KaopingParser extends CstParser {
     this.OPTION2(() => {
       this.CONSUME(kw.extends);
       this.OR([
-        { ALT: () => this.CONSUME2(t.NumberTok, { LABEL: 'extends' }) },
-        { ALT: () => this.CONSUME2(t.StringTok, { LABEL: 'extends' }) },
+        alt(() => this.CONSUME2(t.NumberTok, { LABEL: 'extends' })),
+        alt(() => this.CONSUME2(t.StringTok, { LABEL: 'extends' })),
       ]);
     });
     this.OPTION3(() => this.SUBRULE(this.sourceClause));
@@ -141,17 +152,17 @@ class KaopingParser extends CstParser {
 
   public name = this.RULE('name', () => {
     this.OR([
-      { ALT: () => this.CONSUME(t.Word) },
-      { GATE: () => this.isNameHere(), ALT: () => this.CONSUME(t.SoftKeyword) },
+      alt(() => this.CONSUME(t.Word)),
+      alt(() => this.CONSUME(t.SoftKeyword), () => this.isNameHere()),
     ]);
   });
 
   public item = this.RULE('item', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.remove) },
-      { ALT: () => this.SUBRULE(this.testCase) },
-      { ALT: () => this.SUBRULE(this.unitBlock) },
-      { ALT: () => this.SUBRULE(this.definition) },
+      alt(() => this.SUBRULE(this.remove)),
+      alt(() => this.SUBRULE(this.testCase)),
+      alt(() => this.SUBRULE(this.unitBlock)),
+      alt(() => this.SUBRULE(this.definition)),
     ]);
     this.OPTION(() => this.sep());
   });
@@ -168,8 +179,8 @@ class KaopingParser extends CstParser {
     this.CONSUME(t.LBrace);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.remove) },
-        { ALT: () => this.SUBRULE(this.definition) },
+        alt(() => this.SUBRULE(this.remove)),
+        alt(() => this.SUBRULE(this.definition)),
       ]);
       this.OPTION2(() => this.sep());
     });
@@ -180,16 +191,16 @@ class KaopingParser extends CstParser {
   public definition = this.RULE('definition', () => {
     this.OPTION(() => this.CONSUME(kw.override));
     this.OR([
-      { ALT: () => this.SUBRULE(this.enumDef) },
-      { ALT: () => this.SUBRULE(this.inputDef) },
-      { ALT: () => this.SUBRULE(this.rowsDef) },
-      { ALT: () => this.SUBRULE(this.eventsDef) },
-      { ALT: () => this.SUBRULE(this.scoreDef) },
-      { ALT: () => this.SUBRULE(this.weightsDef) },
-      { ALT: () => this.SUBRULE(this.tableDef) },
-      { ALT: () => this.SUBRULE(this.rankDef) },
-      { ALT: () => this.SUBRULE(this.gradeDef) },
-      { ALT: () => this.SUBRULE(this.dispositionDef) },
+      alt(() => this.SUBRULE(this.enumDef)),
+      alt(() => this.SUBRULE(this.inputDef)),
+      alt(() => this.SUBRULE(this.rowsDef)),
+      alt(() => this.SUBRULE(this.eventsDef)),
+      alt(() => this.SUBRULE(this.scoreDef)),
+      alt(() => this.SUBRULE(this.weightsDef)),
+      alt(() => this.SUBRULE(this.tableDef)),
+      alt(() => this.SUBRULE(this.rankDef)),
+      alt(() => this.SUBRULE(this.gradeDef)),
+      alt(() => this.SUBRULE(this.dispositionDef)),
     ]);
   });
 
@@ -197,7 +208,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.enum);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -230,10 +241,10 @@ class KaopingParser extends CstParser {
 
   /** `records` and `periods`: a name and a block of field declarations. */
   public rowsDef = this.RULE('rowsDef', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.records) }, { ALT: () => this.CONSUME(kw.periods) }]);
+    this.OR([alt(() => this.CONSUME(kw.records)), alt(() => this.CONSUME(kw.periods))]);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -249,16 +260,13 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.events);
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
-    this.MANY({
-      GATE: this.notNextItem,
-      DEF: () => {
+    this.MANY(gated(this.notNextItem, () => {
         this.OR([
-          { ALT: () => this.SUBRULE(this.fieldDecl) },
-          { ALT: () => this.SUBRULE(this.situation) },
+          alt(() => this.SUBRULE(this.fieldDecl)),
+          alt(() => this.SUBRULE(this.situation)),
         ]);
         this.OPTION(() => this.sep());
-      },
-    });
+      }));
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -272,7 +280,7 @@ class KaopingParser extends CstParser {
 
   /** `score` and `define`. */
   public scoreDef = this.RULE('scoreDef', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.score) }, { ALT: () => this.CONSUME(kw.define) }]);
+    this.OR([alt(() => this.CONSUME(kw.score)), alt(() => this.CONSUME(kw.define))]);
     this.SUBRULE(this.name);
     this.CONSUME(t.Equals);
     this.SUBRULE(this.expression);
@@ -286,7 +294,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.by);
     this.SUBRULE(this.expression);
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
@@ -296,10 +304,7 @@ class KaopingParser extends CstParser {
     this.CONSUME(t.Colon);
     this.SUBRULE(this.weightItem);
     // Rows follow each other without a separator, so `经济型:` after an item starts the next row.
-    this.MANY({
-      GATE: () => (this.LA(1).tokenType === t.Comma ? this.LA(3) : this.LA(2)).tokenType !== t.Colon,
-      DEF: () => { this.OPTION(() => this.CONSUME(t.Comma)); this.SUBRULE2(this.weightItem); },
-    });
+    this.MANY(gated(() => (this.LA(1).tokenType === t.Comma ? this.LA(3) : this.LA(2)).tokenType !== t.Colon, () => { this.OPTION(() => this.CONSUME(t.Comma)); this.SUBRULE2(this.weightItem); }));
   });
 
   public weightItem = this.RULE('weightItem', () => {
@@ -313,13 +318,13 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.by);
     this.SUBRULE(this.expression);
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
     this.OPTION2(() => this.SUBRULE(this.sourceClause));
   });
 
   public tableRow = this.RULE('tableRow', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.else) }, { ALT: () => this.SUBRULE(this.name) }]);
+    this.OR([alt(() => this.CONSUME(kw.else)), alt(() => this.SUBRULE(this.name))]);
     this.CONSUME(t.Colon);
     this.SUBRULE(this.expression);
   });
@@ -330,22 +335,20 @@ class KaopingParser extends CstParser {
     this.CONSUME(t.Equals);
     this.SUBRULE(this.sortKey, { LABEL: 'key' });
     this.MANY(() => this.OR([
-      { ALT: () => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); } },
-      { ALT: () => { this.CONSUME(kw.where); this.SUBRULE(this.expression, { LABEL: 'where' }); } },
-      {
-        ALT: () => {
+      alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
+      alt(() => { this.CONSUME(kw.where); this.SUBRULE(this.expression, { LABEL: 'where' }); }),
+      alt(() => {
           this.CONSUME(kw.tiebreak);
           this.SUBRULE2(this.sortKey, { LABEL: 'tiebreak' });
           this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.sortKey, { LABEL: 'tiebreak' }); });
-        },
-      },
+        }),
     ]));
     this.OPTION(() => this.SUBRULE(this.sourceClause));
   });
 
   public sortKey = this.RULE('sortKey', () => {
     this.SUBRULE(this.expression);
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(kw.desc) }, { ALT: () => this.CONSUME(kw.asc) }]));
+    this.OPTION(() => this.OR([alt(() => this.CONSUME(kw.desc)), alt(() => this.CONSUME(kw.asc))]));
   });
 
   public exprList = this.RULE('exprList', () => {
@@ -360,16 +363,13 @@ class KaopingParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'by' });
     this.OPTION(() => { this.CONSUME(kw.where); this.SUBRULE2(this.expression, { LABEL: 'where' }); });
     this.CONSUME(t.LBrace);
-    this.MANY({
-      GATE: this.notNextItem,
-      DEF: () => {
+    this.MANY(gated(this.notNextItem, () => {
         this.OR([
-          { ALT: () => this.SUBRULE(this.ungraded) },
-          { ALT: () => this.SUBRULE(this.gradeLevel) },
+          alt(() => this.SUBRULE(this.ungraded)),
+          alt(() => this.SUBRULE(this.gradeLevel)),
         ]);
         this.OPTION2(() => this.CONSUME(t.Semicolon));
-      },
-    });
+      }));
     this.CONSUME(t.RBrace);
     this.OPTION3(() => this.SUBRULE(this.sourceClause));
   });
@@ -383,26 +383,26 @@ class KaopingParser extends CstParser {
   public gradeLevel = this.RULE('gradeLevel', () => {
     this.SUBRULE(this.name);
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(t.GreaterEq, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(t.Greater, { LABEL: 'op' }) }]);
+      this.OR([alt(() => this.CONSUME(t.GreaterEq, { LABEL: 'op' })), alt(() => this.CONSUME(t.Greater, { LABEL: 'op' }))]);
       this.SUBRULE(this.expression, { LABEL: 'threshold' });
     });
     this.MANY(() => this.OR2([
-      { ALT: () => this.SUBRULE(this.quota) },
-      { ALT: () => { this.CONSUME(kw.unless); this.SUBRULE2(this.expression, { LABEL: 'unless' }); } },
+      alt(() => this.SUBRULE(this.quota)),
+      alt(() => { this.CONSUME(kw.unless); this.SUBRULE2(this.expression, { LABEL: 'unless' }); }),
     ]));
   });
 
   public quota = this.RULE('quota', () => {
     this.CONSUME(kw.quota);
     this.OR([
-      { ALT: () => this.CONSUME(t.Percent, { LABEL: 'amount' }) },
-      { ALT: () => this.CONSUME(t.NumberTok, { LABEL: 'amount' }) },
+      alt(() => this.CONSUME(t.Percent, { LABEL: 'amount' })),
+      alt(() => this.CONSUME(t.NumberTok, { LABEL: 'amount' })),
     ]);
     this.MANY(() => this.OR2([
-      { ALT: () => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); } },
-      { ALT: () => this.CONSUME(kw.up, { LABEL: 'rounding' }) },
-      { ALT: () => this.CONSUME(kw.down, { LABEL: 'rounding' }) },
-      { ALT: () => this.CONSUME(kw.nearest, { LABEL: 'rounding' }) },
+      alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
+      alt(() => this.CONSUME(kw.up, { LABEL: 'rounding' })),
+      alt(() => this.CONSUME(kw.down, { LABEL: 'rounding' })),
+      alt(() => this.CONSUME(kw.nearest, { LABEL: 'rounding' })),
     ]));
   });
 
@@ -411,18 +411,16 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.disposition);
     this.SUBRULE(this.name);
     this.MANY(() => this.OR([
-      { ALT: () => { this.CONSUME(kw.severity); this.SUBRULE(this.signedNumber, { LABEL: 'severity' }); } },
-      { ALT: () => { this.CONSUME(kw.priority); this.SUBRULE2(this.signedNumber, { LABEL: 'priority' }); } },
-      { ALT: () => { this.CONSUME(kw.when); this.SUBRULE(this.expression, { LABEL: 'when' }); } },
-      {
-        ALT: () => {
+      alt(() => { this.CONSUME(kw.severity); this.SUBRULE(this.signedNumber, { LABEL: 'severity' }); }),
+      alt(() => { this.CONSUME(kw.priority); this.SUBRULE2(this.signedNumber, { LABEL: 'priority' }); }),
+      alt(() => { this.CONSUME(kw.when); this.SUBRULE(this.expression, { LABEL: 'when' }); }),
+      alt(() => {
           this.CONSUME(kw.candidates);
           this.SUBRULE2(this.name, { LABEL: 'candidate' });
           this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.name, { LABEL: 'candidate' }); });
-        },
-      },
-      { ALT: () => { this.CONSUME(kw.because); this.CONSUME(t.StringTok, { LABEL: 'because' }); } },
-      { ALT: () => this.SUBRULE(this.sourceClause) },
+        }),
+      alt(() => { this.CONSUME(kw.because); this.CONSUME(t.StringTok, { LABEL: 'because' }); }),
+      alt(() => this.SUBRULE(this.sourceClause)),
     ]));
   });
 
@@ -439,25 +437,25 @@ class KaopingParser extends CstParser {
 
   /** `given …` or `expect …`. */
   public testStep = this.RULE('testStep', () => {
-    this.OR([{ ALT: () => this.CONSUME(kw.given) }, { ALT: () => this.CONSUME(kw.expect) }]);
+    this.OR([alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))]);
     this.OPTION(() => this.CONSUME(t.NumberTok, { LABEL: 'year' }));
     this.OPTION2(() => { this.CONSUME(kw.unit); this.SUBRULE(this.name, { LABEL: 'unitKind' }); });
     this.OR2([
-      { ALT: () => this.CONSUME(t.Word, { LABEL: 'subject' }) },
-      { ALT: () => this.CONSUME(t.StringTok, { LABEL: 'subject' }) },
+      alt(() => this.CONSUME(t.Word, { LABEL: 'subject' })),
+      alt(() => this.CONSUME(t.StringTok, { LABEL: 'subject' })),
     ]);
     this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'table' }));
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); }));
     this.CONSUME(t.RBrace);
   });
 
   public assignment = this.RULE('assignment', () => {
     this.SUBRULE(this.name);
     this.OR([
-      { ALT: () => this.CONSUME(t.Equals) },
-      { ALT: () => this.CONSUME(t.EqEq) },
-      { ALT: () => this.CONSUME(t.Colon) },
+      alt(() => this.CONSUME(t.Equals)),
+      alt(() => this.CONSUME(t.EqEq)),
+      alt(() => this.CONSUME(t.Colon)),
     ]);
     this.SUBRULE(this.expression);
   });
@@ -486,10 +484,10 @@ class KaopingParser extends CstParser {
   // The hot rules reuse their alternatives and options: building them on every call made
   // garbage collection the larger part of parsing.
   private readonly operatorAlts: IOrAlt<unknown>[] = [
-    { ALT: () => { this.CONSUME(t.BinaryOperator, OP); this.SUBRULE2(this.operand, RHS); } },
-    { ALT: () => { this.CONSUME(kw.and, OP); this.SUBRULE3(this.operand, RHS); } },
-    { ALT: () => { this.CONSUME(kw.or, OP); this.SUBRULE4(this.operand, RHS); } },
-    { ALT: () => { this.CONSUME(kw.in, OP); this.SUBRULE(this.setLit, RHS); } },
+    alt(() => { this.CONSUME(t.BinaryOperator, OP); this.SUBRULE2(this.operand, RHS); }),
+    alt(() => { this.CONSUME(kw.and, OP); this.SUBRULE3(this.operand, RHS); }),
+    alt(() => { this.CONSUME(kw.or, OP); this.SUBRULE4(this.operand, RHS); }),
+    alt(() => { this.CONSUME(kw.in, OP); this.SUBRULE(this.setLit, RHS); }),
   ];
 
   private readonly operatorStep = (): void => {
@@ -544,8 +542,8 @@ class KaopingParser extends CstParser {
   });
 
   private readonly prefixAlts: IOrAlt<IToken>[] = [
-    { ALT: () => this.CONSUME(t.Minus, PREFIX) },
-    { ALT: () => this.CONSUME(kw.not, PREFIX) },
+    alt(() => this.CONSUME(t.Minus, PREFIX)),
+    alt(() => this.CONSUME(kw.not, PREFIX)),
   ];
 
   private readonly prefixStep = (): void => {
@@ -567,37 +565,35 @@ class KaopingParser extends CstParser {
   };
 
   private readonly primaryAlts: IOrAlt<unknown>[] = [
-    { ALT: () => this.CONSUME(t.NumberTok) },
-    { ALT: () => this.CONSUME(t.Percent) },
-    { ALT: () => this.CONSUME(t.StringTok) },
-    { ALT: () => this.CONSUME(kw.true) },
-    { ALT: () => this.CONSUME(kw.false) },
-    { ALT: () => this.CONSUME(kw.missing) },
-    {
-      ALT: () => {
+    alt(() => this.CONSUME(t.NumberTok)),
+    alt(() => this.CONSUME(t.Percent)),
+    alt(() => this.CONSUME(t.StringTok)),
+    alt(() => this.CONSUME(kw.true)),
+    alt(() => this.CONSUME(kw.false)),
+    alt(() => this.CONSUME(kw.missing)),
+    alt(() => {
         this.CONSUME(t.Callee, CALLEE);
         this.CONSUME(t.CallParen);
         this.OPTION(this.callArgs);
         this.CONSUME(t.RParen);
-      },
-    },
-    { ALT: () => this.CONSUME2(t.Word, NAME_TOK) },
-    { GATE: () => this.isNameHere(), ALT: () => this.CONSUME(t.SoftKeyword, NAME_TOK) },
-    { ALT: () => { this.CONSUME(t.LParen); this.SUBRULE(this.expression); this.CONSUME2(t.RParen); } },
-    { ALT: () => this.SUBRULE(this.ifExpr) },
-    { ALT: () => this.SUBRULE(this.matchExpr) },
-    { ALT: () => this.SUBRULE(this.tiersExpr) },
-    { ALT: () => this.SUBRULE(this.weightedExpr) },
+      }),
+    alt(() => this.CONSUME2(t.Word, NAME_TOK)),
+    alt(() => this.CONSUME(t.SoftKeyword, NAME_TOK), () => this.isNameHere()),
+    alt(() => { this.CONSUME(t.LParen); this.SUBRULE(this.expression); this.CONSUME2(t.RParen); }),
+    alt(() => this.SUBRULE(this.ifExpr)),
+    alt(() => this.SUBRULE(this.matchExpr)),
+    alt(() => this.SUBRULE(this.tiersExpr)),
+    alt(() => this.SUBRULE(this.weightedExpr)),
   ];
 
   private readonly memberAlts: IOrAlt<IToken>[] = [
-    { ALT: () => this.CONSUME3(t.Word, MEMBER) },
-    { ALT: () => this.CONSUME2(t.SoftKeyword, MEMBER) },
+    alt(() => this.CONSUME3(t.Word, MEMBER)),
+    alt(() => this.CONSUME2(t.SoftKeyword, MEMBER)),
   ];
 
   private readonly suffixAlts: IOrAlt<unknown>[] = [
-    { ALT: () => { this.CONSUME(t.Dot, SUFFIX); this.OR4(this.memberAlts); } },
-    { ALT: () => { this.CONSUME(t.At, SUFFIX); this.CONSUME2(t.Minus); this.CONSUME2(t.NumberTok, YEARS); } },
+    alt(() => { this.CONSUME(t.Dot, SUFFIX); this.OR4(this.memberAlts); }),
+    alt(() => { this.CONSUME(t.At, SUFFIX); this.CONSUME2(t.Minus); this.CONSUME2(t.NumberTok, YEARS); }),
   ];
 
   private readonly suffixStep = (): void => {
@@ -632,21 +628,17 @@ class KaopingParser extends CstParser {
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
-      { GATE: () => this.isRangeAhead(), ALT: () => this.SUBRULE(this.range) },
-      {
-        ALT: () => {
+      alt(() => this.SUBRULE(this.range), () => this.isRangeAhead()),
+      alt(() => {
           this.SUBRULE(this.expression, { LABEL: 'value' });
           this.OPTION(() => { this.CONSUME(kw.within); this.SUBRULE2(this.expression, { LABEL: 'within' }); });
           this.OPTION2(() => { this.CONSUME(kw.where); this.SUBRULE3(this.expression, { LABEL: 'where' }); });
-        },
-      },
-      {
-        ALT: () => {
+        }),
+      alt(() => {
           this.CONSUME2(kw.within);
           this.SUBRULE4(this.expression, { LABEL: 'within' });
           this.OPTION3(() => { this.CONSUME2(kw.where); this.SUBRULE5(this.expression, { LABEL: 'where' }); });
-        },
-      },
+        }),
       ],
     });
   });
@@ -669,26 +661,24 @@ class KaopingParser extends CstParser {
     this.CONSUME(kw.match);
     this.SUBRULE(this.expression, { LABEL: 'subject' });
     this.CONSUME(t.LBrace);
-    this.MANY({ GATE: this.notNextItem, DEF: () => { this.SUBRULE(this.matchArm); this.OPTION(() => this.sep()); } });
+    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.matchArm); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
   });
 
   public matchArm = this.RULE('matchArm', () => {
     this.OR([
-      { ALT: () => this.CONSUME(kw.else) },
-      {
-        ALT: () => {
+      alt(() => this.CONSUME(kw.else)),
+      alt(() => {
           this.SUBRULE(this.pattern);
           this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.pattern); });
-        },
-      },
+        }),
     ]);
     this.CONSUME(t.Arrow);
     this.SUBRULE(this.expression);
   });
 
   public pattern = this.RULE('pattern', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.name) }, { ALT: () => this.SUBRULE(this.signedNumber) }]);
+    this.OR([alt(() => this.SUBRULE(this.name)), alt(() => this.SUBRULE(this.signedNumber))]);
   });
 
   public tiersExpr = this.RULE('tiersExpr', () => {
@@ -700,8 +690,8 @@ class KaopingParser extends CstParser {
 
   public tierArm = this.RULE('tierArm', () => {
     this.OR([
-      { ALT: () => this.CONSUME(kw.else) },
-      { ALT: () => this.SUBRULE(this.expression, { LABEL: 'cond' }) },
+      alt(() => this.CONSUME(kw.else)),
+      alt(() => this.SUBRULE(this.expression, { LABEL: 'cond' })),
     ]);
     this.CONSUME(t.Arrow);
     this.SUBRULE2(this.expression, { LABEL: 'value' });
@@ -710,14 +700,12 @@ class KaopingParser extends CstParser {
   public weightedExpr = this.RULE('weightedExpr', () => {
     this.CONSUME(kw.weighted);
     this.OR([
-      {
-        ALT: () => {
+      alt(() => {
           this.CONSUME(t.LBrace);
           this.MANY(() => { this.SUBRULE(this.weightItem); this.OPTION(() => this.sep()); });
           this.CONSUME(t.RBrace);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.name, { LABEL: 'table' }) },
+        }),
+      alt(() => this.SUBRULE(this.name, { LABEL: 'table' })),
     ]);
   });
 
