@@ -278,3 +278,26 @@ describe('recovery', () => {
     expect(r.diagnostics[0].messageEn).toBe("expected a weight such as 30% after 综合考核, found ','");
   });
 });
+
+describe('docs/diagnostics.md, KP1xx', () => {
+  const doc = readFileSync(join(root, 'docs', 'diagnostics.md'), 'utf8');
+  const sections = doc.split(/^### /m).filter(s => /^KP1\d\d\n/.test(s));
+
+  it('has a section for every lexing and parsing code the grammar reports', () => {
+    const sources = readdirSync(import.meta.dirname).filter(f => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const used = new Set(sources.flatMap(f => readFileSync(join(import.meta.dirname, f), 'utf8').match(/\bKP1\d\d\b/g) ?? []));
+    used.delete('KP199');
+    expect(sections.map(s => s.slice(0, 5)).sort()).toEqual([...used].sort());
+  });
+
+  for (const section of sections) {
+    const code = section.slice(0, 5);
+    it(`${code}: the example is reported with the documented message`, () => {
+      const text = /^```kp\n([\s\S]*?)^```$/m.exec(section)![1].replace(/\n$/, '');
+      const quotes = [...section.matchAll(/^> (.+)$/gm)].map(m => m[1]);
+      const d = parse(text).diagnostics.find(x => x.code === code);
+      expect(d, `${code} not reported`).toBeDefined();
+      expect(quotes).toEqual([d!.message, d!.messageEn]);
+    });
+  }
+});
