@@ -42,7 +42,7 @@ export const FULL_PLAN: Plan = {
   ],
   zenChoiceN: K100,
   peersLargeN: M1,
-  parseCheck: { lines: 5000, warmups: 5, reps: 21 },
+  parseCheck: { lines: 5000, warmups: 3, reps: 11 },
   seedScale: [
     { cadreYears: 10_000, warmups: 2, reps: 5 },
     { cadreYears: 100_000, warmups: 1, reps: 3 },

@@ -55,17 +55,17 @@ function workloadTable(run: BenchRun): string[] {
   const lines = [
     '## Reference workload: score + rank + triggers, end to end (column load excluded)',
     '',
-    '| approach | N | records/s | median ms | phase medians ms | reps (warm-up) | peak RSS | verified |',
-    '|---|---:|---:|---:|---|---|---:|---|',
+    '| approach | N | records/s | median ms | phase medians ms | reps (warm-up) | RSS after load | peak RSS | verified |',
+    '|---|---:|---:|---:|---|---|---:|---:|---|',
   ];
   for (const r of run.workload) {
     const s = r.step;
     const warm = `${s.reps} (${s.warmups}${s.warmN ? ` on N=${s.warmN}` : ''})`;
     if (!counted(r)) {
-      lines.push(`| ${s.approach} | ${s.n.toLocaleString('en-US')} | — | — | — | ${warm} | — | ${verifiedText(r)} |`);
+      lines.push(`| ${s.approach} | ${s.n.toLocaleString('en-US')} | — | — | — | ${warm} | — | — | ${verifiedText(r)} |`);
       continue;
     }
-    lines.push(`| ${s.approach} | ${s.n.toLocaleString('en-US')} | ${rate(num(r, 'recordsPerSecond'))} | ${num(r, 'medianMs').toFixed(1)} | ${phases(r)} | ${warm} | ` +
+    lines.push(`| ${s.approach} | ${s.n.toLocaleString('en-US')} | ${rate(num(r, 'recordsPerSecond'))} | ${num(r, 'medianMs').toFixed(1)} | ${phases(r)} | ${warm} | ${num(r, 'rssAfterLoadMiB').toFixed(0)} MiB | ` +
       `${num(r, 'peakRssMiB').toFixed(0)} MiB (${gb(num(r, 'peakRssMiB'))}) | ${verifiedText(r)} |`);
   }
   return lines;
