@@ -614,11 +614,12 @@ class KaopingParser extends CstParser {
   private startsDefinition(): boolean {
     const first = this.LA(1).tokenType;
     const next = this.LA(2).tokenType;
-    if (next === t.StringTok) return first === kw.test;
+    if (first === kw.test || first === kw.ruleset) return next === t.StringTok;
+    if (first === kw.override) return ITEM_STARTS.has(next);
     if (next === t.LBrace) return BLOCK_STARTS.has(first);
     if (next !== t.Word && !(next.CATEGORIES ?? []).includes(t.SoftKeyword)) return false;
-    const after = AFTER_DEFINITION_NAME.get(first);
-    return after === undefined || after.has(this.LA(3).tokenType);
+    if (first === kw.remove) return true;
+    return AFTER_DEFINITION_NAME.get(first)?.has(this.LA(3).tokenType) ?? false;
   }
 
   /** An argument: a year window `-2..0`, or a value or rows with optional `within` and `where`. */
