@@ -2,7 +2,7 @@
 // JSON from the parser's message provider) become positioned Chinese/English diagnostics.
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from './diagnostic.ts';
-import type { ExpectedInfo } from './parser.ts';
+import type { ExpectedInfo } from './parser-errors.ts';
 import { spanOfToken, type Span } from './span.ts';
 import { KEYWORDS } from './vocabulary.ts';
 
