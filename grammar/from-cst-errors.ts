@@ -67,6 +67,11 @@ const IN_RULE: Readonly<Record<string, Words>> = {
   'inputDef/Colon': ['冒号 “:” 和类型', "a colon ':' and a type"],
 };
 
+/** Expectations that depend on the rule the failing one was called from (`typeRef>name`: a type). */
+const IN_PARENT: Readonly<Record<string, Words>> = {
+  'typeRef>name': ['类型，如 分值、百分比 或枚举名', 'a type such as points, percent or an enum name'],
+};
+
 function wordsFor(info: ExpectedInfo): Words {
   const inRule = IN_RULE[`${info.rule}/${info.expected.join('|')}`];
   if (inRule) return inRule;
@@ -105,13 +110,16 @@ export function syntaxError(e: IRecognitionException, text: string): SyntaxError
   } catch {
     info = { rule: '', expected: [] };
   }
-  const [zh, en] = wordsFor(info);
+  const stack = e.context?.ruleStack ?? [];
+  const parent = stack.length >= 2 ? stack[stack.length - 2] : '';
+  const [zh, en] = IN_PARENT[`${parent}>${info.rule}`] ?? wordsFor(info);
   const found = isReal(e.token) ? e.token : undefined;
   const previous = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
   const prev = isReal(previous) ? previous : undefined;
   let span: Span;
   let owner: number;
-  if (found && (!prev || !text.slice(spanOfToken(prev).end, found.startOffset).includes('\n'))) {
+  const sameLine = !!found && (!prev || !text.slice(spanOfToken(prev).end, found.startOffset).includes('\n'));
+  if (found && sameLine) {
     span = spanOfToken(found);
     owner = found.startOffset;
   } else if (prev) {
@@ -123,7 +131,9 @@ export function syntaxError(e: IRecognitionException, text: string): SyntaxError
     owner = text.length;
   }
   const where = prev ? [`${shown(prev, 'zh')} 之后应为`, ` after ${shown(prev, 'en')}`] : ['此处应为', ''];
-  const tail = found ? [`，而此处是 ${shown(found, 'zh')}`, `, found ${shown(found, 'en')}`] : ['，但文件已结束', ', but the file ends'];
+  const tail = !found ? ['，但文件已结束', ', but the file ends']
+    : sameLine ? [`，而此处是 ${shown(found, 'zh')}`, `, found ${shown(found, 'en')}`]
+      : ['，但这一行已结束', ', but the line ends'];
   return {
     diagnostic: {
       code: 'KP120', severity: 'error', span,

@@ -268,7 +268,7 @@ describe('recovery', () => {
     const r = parse(text);
     expect(r.diagnostics).toHaveLength(1);
     expect(r.diagnostics[0].span).toEqual({ start: 13, end: 13 });
-    expect(r.diagnostics[0].message).toBe('“+” 之后应为值或表达式，而此处是 score');
+    expect(r.diagnostics[0].message).toBe('“+” 之后应为值或表达式，但这一行已结束');
     expect(r.file.items.map(i => (i as { name: { name: string } }).name.name)).toEqual(['b']);
   });
 
