@@ -32,6 +32,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   try {
     const { run } = await command.load();
+    if (args.includes('--help') || args.includes('-h')) {
+      // Every command answers an unknown option with its usage line; asked for help, that
+      // usage goes to stdout and is not a failure.
+      const toOut: Io = { ...io, err: text => io.out(text.replace(/^.*--help\n/, '')) };
+      try {
+        await run(['--help'], toOut);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        toOut.err(`${e.message}\n`);
+      }
+      return 0;
+    }
     return await run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
