@@ -29,16 +29,19 @@ export function tok(n: CstNode, key: string, i = 0): IToken | undefined {
   return n.children[key]?.[i] as IToken | undefined;
 }
 
-export function toks(n: CstNode, key: string): IToken[] {
-  return (n.children[key] ?? []) as IToken[];
+/** Shared by every absent child list, so looking one up allocates nothing. */
+const NONE: readonly never[] = Object.freeze([]);
+
+export function toks(n: CstNode, key: string): readonly IToken[] {
+  return (n.children[key] ?? NONE) as IToken[];
 }
 
 export function sub(n: CstNode, key: string, i = 0): CstNode | undefined {
   return n.children[key]?.[i] as CstNode | undefined;
 }
 
-export function subs(n: CstNode, key: string): CstNode[] {
-  return (n.children[key] ?? []) as CstNode[];
+export function subs(n: CstNode, key: string): readonly CstNode[] {
+  return (n.children[key] ?? NONE) as CstNode[];
 }
 
 /** True when recovery touched this subtree: a re-synced rule or a token invented by recovery. */

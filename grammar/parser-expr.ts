@@ -2,7 +2,7 @@
 // ranges), as a Chevrotain parser that parser.ts extends with the definitions. Precedence is
 // applied later, in from-cst-expr.ts, so one nesting level costs few rule frames; a depth guard
 // stops runaway nesting before the call stack does.
-import { CstParser, EOF, type IOrAlt, type IParserConfig, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IOrAlt, type IParserConfig, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import { spanOfToken, type Span } from './span.ts';
 import * as t from './tokens.ts';
 
@@ -78,16 +78,32 @@ export abstract class ExpressionParser extends CstParser {
     this.depthErrors = [];
   }
 
+  private readonly altCache = new Map<string, IOrAlt<unknown>[]>();
+
+  /**
+   * The alternatives of one OR, built on its first run and reused: building them on every call
+   * (an array, an object and closures per alternative) made garbage collection a third of parsing.
+   * The closures may refer only to `this` and constants, never to a rule's local variables.
+   */
+  protected alts(key: string, make: () => IOrAlt<unknown>[]): IOrAlt<unknown>[] {
+    let cached = this.altCache.get(key);
+    if (cached === undefined) {
+      cached = make();
+      this.altCache.set(key, cached);
+    }
+    return cached;
+  }
+
   /** `,` or `;` (at most one call per rule: it uses the DSL's occurrence index 9). */
   protected sep(): void {
-    this.OR9([alt(() => this.CONSUME9(t.Comma)), alt(() => this.CONSUME9(t.Semicolon))]);
+    this.OR9(this.alts('helper/OR9/6', () => [alt(() => this.CONSUME9(t.Comma)), alt(() => this.CONSUME9(t.Semicolon))]));
   }
 
   public name = this.RULE('name', () => {
-    this.OR([
+    this.OR(this.alts('name/OR/5', () => [
       alt(() => this.CONSUME(t.Word)),
       alt(() => this.CONSUME(t.SoftKeyword), () => this.isNameHere()),
-    ]);
+    ]));
   });
 
   public sourceClause = this.RULE('sourceClause', () => {
@@ -113,7 +129,7 @@ export abstract class ExpressionParser extends CstParser {
 
   public sortKey = this.RULE('sortKey', () => {
     this.SUBRULE(this.expression);
-    this.OPTION(() => this.OR([alt(() => this.CONSUME(kw.desc)), alt(() => this.CONSUME(kw.asc))]));
+    this.OPTION(() => this.OR(this.alts('sortKey/OR/4', () => [alt(() => this.CONSUME(kw.desc)), alt(() => this.CONSUME(kw.asc))])));
   });
 
   public exprList = this.RULE('exprList', () => {
@@ -281,10 +297,12 @@ export abstract class ExpressionParser extends CstParser {
     return AFTER_DEFINITION_NAME.get(first)?.has(this.LA(3).tokenType) ?? false;
   }
 
+  private callArgChoice?: OrMethodOpts<unknown>;
+
   /** An argument: a year window `-2..0`, or a value or rows with optional `within` and `where`. */
   public callArg = this.RULE('callArg', () => {
     // Decided on one token (plus a hand-written check for `-2..0`): this runs for every argument.
-    this.OR({
+    this.OR(this.callArgChoice ??= {
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -326,19 +344,19 @@ export abstract class ExpressionParser extends CstParser {
   });
 
   public matchArm = this.RULE('matchArm', () => {
-    this.OR([
+    this.OR(this.alts('matchArm/OR/3', () => [
       alt(() => this.CONSUME(kw.else)),
       alt(() => {
           this.SUBRULE(this.pattern);
           this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.pattern); });
         }),
-    ]);
+    ]));
     this.CONSUME(t.Arrow);
     this.SUBRULE(this.expression);
   });
 
   public pattern = this.RULE('pattern', () => {
-    this.OR([alt(() => this.SUBRULE(this.name)), alt(() => this.SUBRULE(this.signedNumber))]);
+    this.OR(this.alts('pattern/OR/2', () => [alt(() => this.SUBRULE(this.name)), alt(() => this.SUBRULE(this.signedNumber))]));
   });
 
   public tiersExpr = this.RULE('tiersExpr', () => {
@@ -349,24 +367,24 @@ export abstract class ExpressionParser extends CstParser {
   });
 
   public tierArm = this.RULE('tierArm', () => {
-    this.OR([
+    this.OR(this.alts('tierArm/OR/1', () => [
       alt(() => this.CONSUME(kw.else)),
       alt(() => this.SUBRULE(this.expression, { LABEL: 'cond' })),
-    ]);
+    ]));
     this.CONSUME(t.Arrow);
     this.SUBRULE2(this.expression, { LABEL: 'value' });
   });
 
   public weightedExpr = this.RULE('weightedExpr', () => {
     this.CONSUME(kw.weighted);
-    this.OR([
+    this.OR(this.alts('weightedExpr/OR/0', () => [
       alt(() => {
           this.CONSUME(t.LBrace);
           this.MANY(() => { this.SUBRULE(this.weightItem); this.OPTION(() => this.sep()); });
           this.CONSUME(t.RBrace);
         }),
       alt(() => this.SUBRULE(this.name, { LABEL: 'table' })),
-    ]);
+    ]));
   });
 
   public setLit = this.RULE('setLit', () => {

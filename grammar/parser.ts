@@ -47,21 +47,21 @@ class KaopingParser extends ExpressionParser {
     this.OPTION(() => { this.CONSUME(kw.year); this.CONSUME(t.NumberTok, { LABEL: 'year' }); });
     this.OPTION2(() => {
       this.CONSUME(kw.extends);
-      this.OR([
+      this.OR(this.alts('header/OR/17', () => [
         alt(() => this.CONSUME2(t.NumberTok, { LABEL: 'extends' })),
         alt(() => this.CONSUME2(t.StringTok, { LABEL: 'extends' })),
-      ]);
+      ]));
     });
     this.OPTION3(() => this.SUBRULE(this.sourceClause));
   });
 
   public item = this.RULE('item', () => {
-    this.OR([
+    this.OR(this.alts('item/OR/16', () => [
       alt(() => this.SUBRULE(this.remove)),
       alt(() => this.SUBRULE(this.testCase)),
       alt(() => this.SUBRULE(this.unitBlock)),
       alt(() => this.SUBRULE(this.definition)),
-    ]);
+    ]));
     this.OPTION(() => this.sep());
   });
 
@@ -76,10 +76,10 @@ class KaopingParser extends ExpressionParser {
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts('unitBlock/OR/15', () => [
         alt(() => this.SUBRULE(this.remove)),
         alt(() => this.SUBRULE(this.definition)),
-      ]);
+      ]));
       this.OPTION2(() => this.sep());
     });
     this.CONSUME(t.RBrace);
@@ -88,7 +88,7 @@ class KaopingParser extends ExpressionParser {
 
   public definition = this.RULE('definition', () => {
     this.OPTION(() => this.CONSUME(kw.override));
-    this.OR([
+    this.OR(this.alts('definition/OR/14', () => [
       alt(() => this.SUBRULE(this.enumDef)),
       alt(() => this.SUBRULE(this.inputDef)),
       alt(() => this.SUBRULE(this.rowsDef)),
@@ -99,7 +99,7 @@ class KaopingParser extends ExpressionParser {
       alt(() => this.SUBRULE(this.rankDef)),
       alt(() => this.SUBRULE(this.gradeDef)),
       alt(() => this.SUBRULE(this.dispositionDef)),
-    ]);
+    ]));
   });
 
   public enumDef = this.RULE('enumDef', () => {
@@ -128,7 +128,7 @@ class KaopingParser extends ExpressionParser {
 
   /** `records` and `periods`: a name and a block of field declarations. */
   public rowsDef = this.RULE('rowsDef', () => {
-    this.OR([alt(() => this.CONSUME(kw.records)), alt(() => this.CONSUME(kw.periods))]);
+    this.OR(this.alts('rowsDef/OR/13', () => [alt(() => this.CONSUME(kw.records)), alt(() => this.CONSUME(kw.periods))]));
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
     this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); }));
@@ -148,10 +148,10 @@ class KaopingParser extends ExpressionParser {
     this.SUBRULE(this.name);
     this.CONSUME(t.LBrace);
     this.MANY(gated(this.notNextItem, () => {
-        this.OR([
+        this.OR(this.alts('eventsDef/OR/12', () => [
           alt(() => this.SUBRULE(this.fieldDecl)),
           alt(() => this.SUBRULE(this.situation)),
-        ]);
+        ]));
         this.OPTION(() => this.sep());
       }));
     this.CONSUME(t.RBrace);
@@ -167,7 +167,7 @@ class KaopingParser extends ExpressionParser {
 
   /** `score` and `define`. */
   public scoreDef = this.RULE('scoreDef', () => {
-    this.OR([alt(() => this.CONSUME(kw.score)), alt(() => this.CONSUME(kw.define))]);
+    this.OR(this.alts('scoreDef/OR/11', () => [alt(() => this.CONSUME(kw.score)), alt(() => this.CONSUME(kw.define))]));
     this.SUBRULE(this.name);
     this.CONSUME(t.Equals);
     this.SUBRULE(this.expression);
@@ -206,7 +206,7 @@ class KaopingParser extends ExpressionParser {
   });
 
   public tableRow = this.RULE('tableRow', () => {
-    this.OR([alt(() => this.CONSUME(kw.else)), alt(() => this.SUBRULE(this.name))]);
+    this.OR(this.alts('tableRow/OR/10', () => [alt(() => this.CONSUME(kw.else)), alt(() => this.SUBRULE(this.name))]));
     this.CONSUME(t.Colon);
     this.SUBRULE(this.expression);
   });
@@ -216,7 +216,7 @@ class KaopingParser extends ExpressionParser {
     this.SUBRULE(this.name);
     this.CONSUME(t.Equals);
     this.SUBRULE(this.sortKey, { LABEL: 'key' });
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts('rankDef/OR/9', () => [
       alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
       alt(() => { this.CONSUME(kw.where); this.SUBRULE(this.expression, { LABEL: 'where' }); }),
       alt(() => {
@@ -224,7 +224,7 @@ class KaopingParser extends ExpressionParser {
           this.SUBRULE2(this.sortKey, { LABEL: 'tiebreak' });
           this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.sortKey, { LABEL: 'tiebreak' }); });
         }),
-    ]));
+    ])));
     this.OPTION(() => this.SUBRULE(this.sourceClause));
   });
 
@@ -236,10 +236,10 @@ class KaopingParser extends ExpressionParser {
     this.OPTION(() => { this.CONSUME(kw.where); this.SUBRULE2(this.expression, { LABEL: 'where' }); });
     this.CONSUME(t.LBrace);
     this.MANY(gated(this.notNextItem, () => {
-        this.OR([
+        this.OR(this.alts('gradeDef/OR/8', () => [
           alt(() => this.SUBRULE(this.ungraded)),
           alt(() => this.SUBRULE(this.gradeLevel)),
-        ]);
+        ]));
         this.OPTION2(() => this.CONSUME(t.Semicolon));
       }));
     this.CONSUME(t.RBrace);
@@ -255,34 +255,34 @@ class KaopingParser extends ExpressionParser {
   public gradeLevel = this.RULE('gradeLevel', () => {
     this.SUBRULE(this.name);
     this.OPTION(() => {
-      this.OR([alt(() => this.CONSUME(t.GreaterEq, { LABEL: 'op' })), alt(() => this.CONSUME(t.Greater, { LABEL: 'op' }))]);
+      this.OR(this.alts('gradeLevel/OR/7', () => [alt(() => this.CONSUME(t.GreaterEq, { LABEL: 'op' })), alt(() => this.CONSUME(t.Greater, { LABEL: 'op' }))]));
       this.SUBRULE(this.expression, { LABEL: 'threshold' });
     });
-    this.MANY(() => this.OR2([
+    this.MANY(() => this.OR2(this.alts('gradeLevel/OR2/6', () => [
       alt(() => this.SUBRULE(this.quota)),
       alt(() => { this.CONSUME(kw.unless); this.SUBRULE2(this.expression, { LABEL: 'unless' }); }),
-    ]));
+    ])));
   });
 
   public quota = this.RULE('quota', () => {
     this.CONSUME(kw.quota);
-    this.OR([
+    this.OR(this.alts('quota/OR/5', () => [
       alt(() => this.CONSUME(t.Percent, { LABEL: 'amount' })),
       alt(() => this.CONSUME(t.NumberTok, { LABEL: 'amount' })),
-    ]);
-    this.MANY(() => this.OR2([
+    ]));
+    this.MANY(() => this.OR2(this.alts('quota/OR2/4', () => [
       alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
       alt(() => this.CONSUME(kw.up, { LABEL: 'rounding' })),
       alt(() => this.CONSUME(kw.down, { LABEL: 'rounding' })),
       alt(() => this.CONSUME(kw.nearest, { LABEL: 'rounding' })),
-    ]));
+    ])));
   });
 
   /** Clauses in any order; which are required and which repeat is checked when building the AST. */
   public dispositionDef = this.RULE('dispositionDef', () => {
     this.CONSUME(kw.disposition);
     this.SUBRULE(this.name);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts('dispositionDef/OR/3', () => [
       alt(() => { this.CONSUME(kw.severity); this.SUBRULE(this.signedNumber, { LABEL: 'severity' }); }),
       alt(() => { this.CONSUME(kw.priority); this.SUBRULE2(this.signedNumber, { LABEL: 'priority' }); }),
       alt(() => { this.CONSUME(kw.when); this.SUBRULE(this.expression, { LABEL: 'when' }); }),
@@ -293,7 +293,7 @@ class KaopingParser extends ExpressionParser {
         }),
       alt(() => { this.CONSUME(kw.because); this.CONSUME(t.StringTok, { LABEL: 'because' }); }),
       alt(() => this.SUBRULE(this.sourceClause)),
-    ]));
+    ])));
   });
 
   public testCase = this.RULE('testCase', () => {
@@ -309,13 +309,13 @@ class KaopingParser extends ExpressionParser {
 
   /** `given …` or `expect …`. */
   public testStep = this.RULE('testStep', () => {
-    this.OR([alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))]);
+    this.OR(this.alts('testStep/OR/2', () => [alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))]));
     this.OPTION(() => this.CONSUME(t.NumberTok, { LABEL: 'year' }));
     this.OPTION2(() => { this.CONSUME(kw.unit); this.SUBRULE(this.name, { LABEL: 'unitKind' }); });
-    this.OR2([
+    this.OR2(this.alts('testStep/OR2/1', () => [
       alt(() => this.CONSUME(t.Word, { LABEL: 'subject' })),
       alt(() => this.CONSUME(t.StringTok, { LABEL: 'subject' })),
-    ]);
+    ]));
     this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'table' }));
     this.CONSUME(t.LBrace);
     this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); }));
@@ -324,11 +324,11 @@ class KaopingParser extends ExpressionParser {
 
   public assignment = this.RULE('assignment', () => {
     this.SUBRULE(this.name);
-    this.OR([
+    this.OR(this.alts('assignment/OR/0', () => [
       alt(() => this.CONSUME(t.Equals)),
       alt(() => this.CONSUME(t.EqEq)),
       alt(() => this.CONSUME(t.Colon)),
-    ]);
+    ]));
     this.SUBRULE(this.expression);
   });
 
