@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 
 /**
  * sha256 over parts, each prefixed by its length, so that moving text from one part to the
@@ -26,7 +27,7 @@ export function rulesHash(texts: readonly string[]): string {
 
 /** The dataset's files, by path relative to the folder (code-point order) and content. */
 export function dataHash(files: readonly { path: string; text: string }[]): string {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...files].sort((a, b) => byCodePoint(a.path, b.path));
   return sha256(sorted.flatMap(f => [f.path, f.text]));
 }
 
@@ -51,7 +52,7 @@ let cachedEngine: string | undefined;
 export function engineSources(root: string = repoRoot): { path: string; text: string }[] {
   const rels: string[] = [];
   for (const top of ['engine', 'grammar']) sourcesUnder(root, top, rels);
-  rels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  rels.sort(byCodePoint);
   return rels.map(r => ({ path: r, text: fs.readFileSync(path.join(root, r), 'utf8') }));
 }
 

@@ -1,6 +1,7 @@
 // Reads a rule file and finds base rule sets by year among the `*.kp` files of the same folder (node only).
 import path from 'node:path';
 import { parse } from '../grammar/parse.ts';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 import type { Io } from './io.ts';
 
 export interface LoadedRules {
@@ -28,7 +29,7 @@ export function loadRules(file: string, io: Io): LoadedRules {
 
 function indexFolder(dir: string, io: Io): Map<number, { path: string; text: string }> {
   const byYear = new Map<number, { path: string; text: string }>();
-  const names = io.readDir(dir).filter(n => n.endsWith('.kp')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = io.readDir(dir).filter(n => n.endsWith('.kp')).sort(byCodePoint);
   for (const name of names) {
     const p = dir === '.' ? name : path.join(dir, name);
     let text: string;

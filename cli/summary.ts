@@ -3,7 +3,7 @@
 // and by township class, with the three-year totals the Quzhou report gives.
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { YearResult } from '../engine/result.ts';
+import { compareIds as byCodePoint, type YearResult } from '../engine/result.ts';
 import { UsageError, type Io } from './io.ts';
 import { prepare, readArgs } from './eval.ts';
 import { renderTable, type Align } from './format-table.ts';
@@ -81,7 +81,7 @@ const CLASS_ORDER = ['经济型', '生态型', '复合型', NOT_TOWNSHIP];
 
 /** Keys in a stated order first, then any others in code-point order. */
 function ordered(keys: readonly string[], preferred: readonly string[]): string[] {
-  const rest = keys.filter(k => !preferred.includes(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rest = keys.filter(k => !preferred.includes(k)).sort(byCodePoint);
   return [...preferred.filter(k => keys.includes(k)), ...rest];
 }
 

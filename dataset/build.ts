@@ -2,12 +2,9 @@
 // rows grouped by owner, every column a typed array.
 import type { Column, EntityTable, RowTable } from '../engine/dataset.ts';
 import type { ColumnSpec } from '../engine/schema.ts';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 import { missingColumn } from './columns.ts';
 import type { TableRead } from './table.ts';
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function columnsOf(read: TableRead, specs: readonly ColumnSpec[], order: Int32Array): Map<string, Column> {
   const columns = new Map<string, Column>();

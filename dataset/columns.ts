@@ -2,6 +2,7 @@
 // so that entities appear in id order whatever the order of the file's rows.
 import type { Column } from '../engine/dataset.ts';
 import type { ColumnSpec } from '../engine/schema.ts';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 import { parseDate, toStoredNumber } from './cells.ts';
 
 /** Collects one column's values by record index, then emits it in a given row order. */
@@ -9,10 +10,6 @@ export interface ColumnBuilder {
   set(row: number, value: unknown): void;
   /** `order[i]` is the record index that becomes row i. */
   finish(order: Int32Array): Column;
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 class NumberBuilder implements ColumnBuilder {

@@ -1,5 +1,6 @@
 // Data diagnostics (KP6xx): placed by file, line and column, Chinese-first with English, capped.
 import type { LocatedDiagnostic, Severity } from '../grammar/diagnostic.ts';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 
 /**
  * A problem in a dataset file. In a CSV file `line` is the line where the record starts and
@@ -93,13 +94,9 @@ export class DiagnosticSink {
   }
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** File (code-point order), then line, column, code, message. */
 export function compareDataDiagnostics(a: DataDiagnostic, b: DataDiagnostic): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.code, b.code) || cmp(a.message, b.message);
+  return byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column || byCodePoint(a.code, b.code) || byCodePoint(a.message, b.message);
 }
 
 /** `file:line:col: severity CODE message` in the chosen language. */

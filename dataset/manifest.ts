@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument, isNode, type Document } from 'yaml';
 import { LineMap } from '../grammar/span.ts';
+import { compareIds as byCodePoint } from '../engine/result.ts';
 import type { DiagnosticSink } from './diagnostics.ts';
 
 /** Where a unit kind's files are. */
@@ -187,5 +188,5 @@ export function manifestFiles(m: Manifest): string[] {
     for (const r of m.rows.values()) files.add(yearPath(r.file, y));
   }
   for (const u of m.units.values()) files.add(u.file);
-  return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...files].sort(byCodePoint);
 }

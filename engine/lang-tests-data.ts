@@ -6,7 +6,7 @@ import type { Span } from '../grammar/span.ts';
 import { builtinsOf } from '../grammar/vocabulary.ts';
 import type { Column, Dataset, EntityTable, RowTable, YearData } from './dataset.ts';
 import type { RuleSetModel } from './model.ts';
-import type { Value } from './result.ts';
+import { compareIds as byCodePoint, type Value } from './result.ts';
 import { datasetSpec, type ColumnSpec } from './schema.ts';
 import { parseDate } from './dates.ts';
 
@@ -74,10 +74,6 @@ interface YearFacts {
   readonly cadres: Map<string, Facts>;
   readonly units: Map<string, Map<string, Facts>>;
   readonly rows: Map<string, { owner: string; facts: Facts }[]>;
-}
-
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toColumn(spec: ColumnSpec, values: readonly Value[]): Column | undefined {

@@ -2,6 +2,7 @@
 import type * as ast from '../grammar/ast.ts';
 import type { Origin } from './model.ts';
 import { IMPLICIT_FIELD_FORMS } from './builtins.ts';
+import { compareIds as byCodePoint } from './result.ts';
 
 /** One merged definition (an input declared with several names gives one entry per name). */
 export interface DefEntry {
@@ -196,6 +197,6 @@ export function suggest(name: string, candidates: Iterable<string>, max = 3): st
     const d = editDistance(name, c, limit);
     if (d <= limit && d < Math.max(len, [...c].length)) scored.push({ n: c, d });
   }
-  scored.sort((x, y) => x.d - y.d || (x.n < y.n ? -1 : x.n > y.n ? 1 : 0));
+  scored.sort((x, y) => x.d - y.d || byCodePoint(x.n, y.n));
   return scored.slice(0, max).map(s => s.n);
 }
