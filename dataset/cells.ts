@@ -1,6 +1,7 @@
 // Turns a CSV cell into the value the row schema validates: numbers, bools and trimmed text.
 // A cell that cannot be read as its type is passed on unchanged so ajv reports it.
 import type { ColumnSpec } from '../engine/schema.ts';
+import { daysInMonth } from '../engine/dates.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -45,11 +46,6 @@ export function parseDate(s: string): number | undefined {
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return Date.UTC(y, mo - 1, d) / 86_400_000;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** The calendar year of a day number. */

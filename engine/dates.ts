@@ -24,7 +24,8 @@ export function civilFromDays(z: number): { year: number; month: number; day: nu
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-function daysInMonth(y: number, m: number): number {
+/** Days in month `m` (1–12) of year `y`, proleptic Gregorian. */
+export function daysInMonth(y: number, m: number): number {
   return m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
