@@ -1,7 +1,7 @@
 // Outcomes: the decision among the fired dispositions (the first fired in decision order: severity, then
 // priority, then written order; a decider with candidates proposes a set instead), and the presented
 // per-member results — values, dispositions, decision, candidates, flags — of an evaluated year,
-// with the orders both evaluators share (decision order, declaration order of shown values).
+// with the orders and flags both evaluators share (decision order, declaration order of shown values, tie flags).
 import type { Diagnostic, Severity } from '../grammar/diagnostic.ts';
 import { emptySpan, type Span } from '../grammar/span.ts';
 import type { Column } from './dataset.ts';
@@ -102,6 +102,21 @@ export function levelOutput(ctx: YearContext, level: number): LevelOutput {
   };
 }
 
+/** A rank test (`text`, as written) whose boundary fell inside a tie: the order of ids decided it. */
+export function tieFlag(rank: string, text: string): ResultFlag {
+  return { code: 'tie-at-boundary', definition: rank, message: `${text} 的界线落在并列者之间，按编号顺序确定` };
+}
+
+/** A grade level whose quota boundary fell inside a tie: the order of ids decided it. */
+export function quotaTieFlag(grade: string, level: string): ResultFlag {
+  return { code: 'quota-tie', definition: grade, message: `${level} 的名额界线落在并列者之间，按编号顺序确定` };
+}
+
+/** The order of a member's flags: definition, then code, then message (code points). */
+export function compareFlags(a: ResultFlag, b: ResultFlag): number {
+  return compareIds(a.definition, b.definition) || compareIds(a.code, b.code) || compareIds(a.message, b.message);
+}
+
 /** Flags of one member: boundaries of rank tests and grade quotas that fell inside a tie. */
 function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
   const plan = ctx.session.compiled.plan;
@@ -112,7 +127,7 @@ function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
     if (r.level !== level || !st || st.pos[i] === 0) continue;
     const b = boundaryOf(site.test, st.size[i], site.amount ?? NaN, site.share);
     if (st.rank[i] <= b && b < tieEndOf(st, i)) {
-      out.push({ code: 'tie-at-boundary', definition: r.name, message: `${site.text} 的界线落在并列者之间，按编号顺序确定` });
+      out.push(tieFlag(r.name, site.text));
     }
   }
   for (const [slot, ties] of ctx.gradeTies) {
@@ -120,9 +135,9 @@ function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
     const L = ties.get(i);
     if (L === undefined || plan.steps.find(x => x.kind === 'grade' && x.slot === slot)?.level !== level) continue;
     const labels = s.codes?.kind === 'labels' ? s.codes.labels : [];
-    out.push({ code: 'quota-tie', definition: s.name, message: `${labels[L] ?? ''} 的名额界线落在并列者之间，按编号顺序确定` });
+    out.push(quotaTieFlag(s.name, labels[L] ?? ''));
   }
-  out.sort((a, b) => compareIds(a.definition, b.definition) || compareIds(a.code, b.code) || compareIds(a.message, b.message));
+  out.sort(compareFlags);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { compareIds, type EntityResult, type ResultFlag, type Value, type YearRe
 import { presentNumber, roundDecimal } from './decimal.ts';
 import { formatDate } from './dates.ts';
 import { boundaryOf, collectSites } from './rank.ts';
-import { declarationOrder, dispositionOrder } from './dispose.ts';
+import { compareFlags, declarationOrder, dispositionOrder, quotaTieFlag, tieFlag } from './dispose.ts';
 import { evalRef } from './reference-expr.ts';
 import { gradeAll, rankOf } from './reference-group.ts';
 
@@ -164,14 +164,14 @@ function flagsOf(ref: Reference, y: RefYear, lk: string, i: number): ResultFlag[
     const r = rankOf(ref, y, lk, def, i);
     if (!r) continue;
     const b = boundaryOf(s.test, r.size, s.amount ?? NaN, s.share);
-    if (r.rank <= b && b < r.tieEnd) out.push({ code: 'tie-at-boundary', definition: s.rank, message: `${s.text} 的界线落在并列者之间，按编号顺序确定` });
+    if (r.rank <= b && b < r.tieEnd) out.push(tieFlag(s.rank, s.text));
   }
   for (const c of ref.level(lk).computed) {
     if (c.def.kind !== 'GradeDef') continue;
     const level = gradeAll(ref, y, lk, c.name, c.def).ties.get(i);
-    if (level !== undefined) out.push({ code: 'quota-tie', definition: c.name, message: `${level} 的名额界线落在并列者之间，按编号顺序确定` });
+    if (level !== undefined) out.push(quotaTieFlag(c.name, level));
   }
-  out.sort((a, b) => compareIds(a.definition, b.definition) || compareIds(a.code, b.code) || compareIds(a.message, b.message));
+  out.sort(compareFlags);
   return out;
 }
 
