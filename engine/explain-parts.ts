@@ -1,13 +1,15 @@
 // Explanation of the pieces of an expression: the names it reads, history in earlier years, aggregates
-// with the rows that counted, rank tests with rank, position and group size, and a condition's sub-conditions.
+// with the rows that counted, rank tests with rank, position and group size, a condition's sub-conditions,
+// and of `x ?? d` only the side that gave the value.
 import type * as ast from '../grammar/ast.ts';
 import type { Value } from './result.ts';
 import type { Env, RV } from './reference.ts';
-import { presentNumber } from './decimal.ts';
+import { presentNumber, scaledWeights } from './decimal.ts';
 import { formatDate } from './dates.ts';
 import { evalRef, fieldValue } from './reference-expr.ts';
 import { rankOf } from './reference-group.ts';
 import { explainDecision, explainName, type ExplainContext, type Explanation } from './explain.ts';
+import { explainBranch } from './explain-branch.ts';
 
 /** A reference value as presented (dates by type). */
 export function presentRV(v: RV, typeKind: string): Value {
@@ -20,29 +22,75 @@ function typeKindOf(ctx: ExplainContext, e: ast.Expr): string {
   return ctx.ref.model.types.get(e)?.kind ?? 'number';
 }
 
-function valueOf(ctx: ExplainContext, e: ast.Expr, env: Env): Value {
+/** The value of an expression, as presented. */
+export function valueOf(ctx: ExplainContext, e: ast.Expr, env: Env): Value {
   return presentRV(evalRef(ctx.ref, e, env), typeKindOf(ctx, e));
+}
+
+function unparen(e: ast.Expr): ast.Expr {
+  return e.kind === 'Paren' ? unparen(e.expr) : e;
+}
+
+/**
+ * Children with each one once: a second node of the same definition (or label, when it has none), year,
+ * value and data line under one parent says nothing new. Rows on different lines all stay (each counted).
+ */
+export function distinct(nodes: readonly Explanation[]): Explanation[] {
+  const keys = new Set<string>();
+  return nodes.filter(n => {
+    const d = n.definition;
+    const k = [d ? `d${d.name}@${d.file}:${d.span.start}` : `l${n.label}`, n.year ?? '', `${typeof n.value}:${String(n.value)}`,
+      n.origin ? `${n.origin.file}:${n.origin.line}` : ''].join('\u0000');
+    if (keys.has(k)) return false;
+    keys.add(k);
+    return true;
+  });
 }
 
 /** The sub-conditions of a disposition's `when`: its `and`/`or` operands, each with its value and parts. */
 export function explainSubconditions(ctx: ExplainContext, when: ast.Expr, env: Env, depth: number, file: string): Explanation[] {
-  const inner = when.kind === 'Paren' ? when.expr : when;
+  const inner = unparen(when);
   if (inner.kind === 'Binary' && (inner.op === 'and' || inner.op === 'or')) {
     const ops: ast.Expr[] = [];
     const flat = (e: ast.Expr) => {
-      const x = e.kind === 'Paren' ? e.expr : e;
+      const x = unparen(e);
       if (x.kind === 'Binary' && x.op === inner.op) { flat(x.left); flat(x.right); } else ops.push(e);
     };
     flat(inner);
-    return ops.map(o => ({ label: ctx.text(o.span, file), formula: ctx.text(o.span, file), value: valueOf(ctx, o, env), children: explainParts(ctx, o, env, depth, file) }));
+    // Every operand stays, true or not: together they are the proof.
+    return distinct(ops.map(o => explainNode(ctx, o, env, depth, file)));
   }
-  return explainParts(ctx, when, env, depth, file);
+  return explainBelow(ctx, when, env, depth, file);
+}
+
+/**
+ * One expression as one node. A name, a history or a call is already a node that names itself; anything
+ * else gets a node with its text and value over its parts. `x ?? d` with x present is x (d played no part).
+ */
+export function explainNode(ctx: ExplainContext, e: ast.Expr, env: Env, depth: number, file: string): Explanation {
+  let x = unparen(e);
+  while (x.kind === 'Binary' && x.op === '??' && evalRef(ctx.ref, x.left, env) !== null) x = unparen(x.left);
+  const parts = explainParts(ctx, x, env, depth, file);
+  if ((x.kind === 'NameRef' || x.kind === 'MemberAccess' || x.kind === 'History' || x.kind === 'Call') && parts.length === 1) return parts[0];
+  const text = ctx.text(x.span, file);
+  return { label: text, formula: text, value: valueOf(ctx, x, env), children: distinct(parts) };
+}
+
+/** The parts under an expression whose own text is already shown above (a formula, an arm): a call gives its parts, not itself. */
+export function explainBelow(ctx: ExplainContext, e: ast.Expr, env: Env, depth: number, file: string): Explanation[] {
+  const x = unparen(e);
+  return x.kind === 'Call' ? [...explainCall(ctx, x, env, depth, file).children] : explainParts(ctx, e, env, depth, file);
 }
 
 /** The explanations of what an expression reads, in written order. */
 export function explainParts(ctx: ExplainContext, e: ast.Expr, env: Env, depth: number, file: string): Explanation[] {
   const out: Explanation[] = [];
   const ref = ctx.ref;
+  // A 0% item is not read at all ("not assessed on this"), so it is no part of the value.
+  const weightedItems = (items: readonly ast.WeightItem[]) => {
+    const { weights } = scaledWeights(items.map(it => it.weight.text));
+    items.forEach((it, k) => { if (weights[k] !== 0) visit(it.expr); });
+  };
   const visit = (x: ast.Expr) => {
     switch (x.kind) {
       case 'NameRef': case 'MemberAccess': {
@@ -63,20 +111,27 @@ export function explainParts(ctx: ExplainContext, e: ast.Expr, env: Env, depth: 
       case 'History': {
         const prev = ref.year(env.y.year - x.yearsBack);
         const j = prev ? prev.indexOf(env.lk, env.y.table(env.lk).ids[env.i]) : -1;
-        const children = prev && j >= 0 ? explainAt(ctx, x.expr, { y: prev, lk: env.lk, i: j }, depth + 1, file) : [];
-        out.push({ label: ctx.text(x.span, file), formula: ctx.text(x.span, file), value: valueOf(ctx, x, env), year: env.y.year - x.yearsBack, children });
+        // The node says `expr@-k` and the year; below it come the parts of expr in that year.
+        const children = prev && j >= 0 ? explainBelow(ctx, x.expr, { y: prev, lk: env.lk, i: j }, depth + 1, file) : [];
+        out.push({ label: ctx.text(x.span, file), formula: ctx.text(x.span, file), value: valueOf(ctx, x, env), year: env.y.year - x.yearsBack, children: distinct(children) });
         return;
       }
       case 'Call': out.push(explainCall(ctx, x, env, depth, file)); return;
+      case 'Binary':
+        visit(x.left);
+        // `x ?? d`: d is read only when x is missing.
+        if (x.op !== '??' || evalRef(ref, x.left, env) === null) visit(x.right);
+        return;
+      case 'If': case 'Match': case 'Tiers': out.push(...explainBranch(ctx, x, env, depth, file)); return;
       case 'Weighted':
-        if (x.items) for (const it of x.items) visit(it.expr);
+        if (x.items) weightedItems(x.items);
         else if (x.table) {
           const def = ref.level(env.lk).computed.find(c => c.name === x.table!.name)?.def;
           if (def?.kind === 'WeightsDef') {
             visit(def.by);
             const k = evalRef(ref, def.by, env);
             const row = def.rows.find(r => r.member.name === k);
-            if (row) for (const it of row.items) visit(it.expr);
+            if (row) weightedItems(row.items);
           }
         }
         return;
@@ -85,13 +140,6 @@ export function explainParts(ctx: ExplainContext, e: ast.Expr, env: Env, depth: 
   };
   visit(e);
   return out;
-}
-
-/** The parts of an expression evaluated in another year (or member), as one node list. */
-function explainAt(ctx: ExplainContext, e: ast.Expr, env: Env, depth: number, file: string): Explanation[] {
-  const inner = e.kind === 'Paren' ? e.expr : e;
-  if (inner.kind === 'Call') return [explainCall(ctx, inner, env, depth, file)];
-  return explainParts(ctx, e, env, depth, file);
 }
 
 function explainCall(ctx: ExplainContext, x: ast.Call, env: Env, depth: number, file: string): Explanation {
@@ -155,18 +203,14 @@ function explainCall(ctx: ExplainContext, x: ast.Call, env: Env, depth: number, 
   }
   const children: Explanation[] = [];
   for (const a of x.args) if (a.kind !== 'RangeLit') children.push(...explainParts(ctx, a, env, depth, file));
-  return { ...base, children };
+  return { ...base, children: distinct(children) };
 }
 
 function childExprs(x: ast.Expr): ast.Expr[] {
   switch (x.kind) {
     case 'Unary': return [x.operand];
-    case 'Binary': return [x.left, x.right];
     case 'Paren': return [x.expr];
     case 'InSet': return [x.value, ...x.set];
-    case 'If': return [x.cond, x.then, x.else];
-    case 'Match': return [x.subject, ...x.arms.map(a => a.value)];
-    case 'Tiers': return x.arms.flatMap(a => (a.cond === 'else' ? [a.value] : [a.cond, a.value]));
     default: return [];
   }
 }

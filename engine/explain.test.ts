@@ -15,6 +15,7 @@ disposition 免职 severity 5
   when bottom(班子排名, 30%)@-2 and bottom(班子排名, 30%)@-1 and last(班子排名)
   because "连续两年排名靠后，当年末位"
   source "衢委办〔2013〕12号 第三条"
+disposition 诫勉 severity 1 when 年度得分 < 80
 `;
 
 function team(scores: Record<string, number>) {
@@ -48,6 +49,18 @@ describe('explain', () => {
     ]);
     const ranks = [2012, 2013, 2014].map(y => find(d, x => x.label === '班子排名' && (x.year ?? 2014) === y)?.value);
     expect(ranks).toEqual([4, 4, 4]);
+    // `bottom(…)@-2` is one node for 2012: the rank test's parts, not the call again under it.
+    expect(d.children[0]).toMatchObject({ year: 2012 });
+    expect(d.children[0].children.map(c => [c.label, c.value])).toEqual([['班子排名', 4], ['组内位置 / position', 4], ['组内人数 / group size', 4]]);
+  });
+  it('shows a definition met again as a repeat that points at its first, full node', () => {
+    const e = explain(compiled, data, 2014, { cadre: 'y' });
+    expect(e.children.map(c => c.definition?.name)).toEqual(['免职', '诫勉']);
+    const first = find(e.children[0], x => x.label === '年度得分' && x.year === undefined)!;
+    expect(first.children.length).toBeGreaterThan(0);
+    const again = e.children[1].children[0];
+    expect(again).toMatchObject({ label: '年度得分（见上）', value: 72, children: [] });
+    expect(again.original).toBe(first);
   });
   it('goes down to input cells with their data line and to the event rows', () => {
     const e = explain(compiled, data, 2014, { cadre: 'y', value: '年度得分' });
@@ -62,5 +75,74 @@ describe('explain', () => {
   it('agrees with the evaluation on the explained value', () => {
     const fast = evaluate(compiled, data, 2014).toYearResult().results;
     for (const r of fast) expect(explain(compiled, data, 2014, { cadre: r.id, value: '班子排名' }).value).toBe(r.values.班子排名);
+  });
+});
+
+describe('explain of a choice', () => {
+  const model = modelOf(`ruleset "c" year 2014
+enum 岗位类 { 甲 乙 丙 }
+input 岗位: 岗位类 optional
+input 完成: bool
+input a, b, c, d: points 0..100 optional
+score 能 = match 岗位 { 甲 => a + b  乙, 丙 => c + d }
+score 奖 = if 完成 then a else b
+score 档 = tiers { a >= 90 => 3  b >= 80 => 2  c >= 70 => 1  else => 0 }
+score 重 = a + a + b
+score 补 = d ?? a
+define 低 = a < 60
+disposition 提醒 severity 1 when 低 or d > 0 or 低
+`);
+  const compiled = compile(model);
+  const data = datasetOf(model, {
+    2014: {
+      cadres: [
+        { id: 'p', 岗位: '丙', 完成: false, a: 85, b: 85, c: 75, d: 5 },
+        { id: 'q', 岗位: '甲', 完成: true, a: 50, b: 60, c: 60 },
+        { id: 'r', 完成: false, a: 70, b: 70, c: 60, d: 1 },
+      ],
+    },
+  });
+  const of = (id: string, value: string) => explain(compiled, data, 2014, { cadre: id, value });
+  const labels = (e: Explanation) => e.children.map(c => [c.label, c.value]);
+  const all = (e: Explanation): string[] => [e.label, ...e.children.flatMap(all)];
+
+  it('match: the subject and only the arm taken, naming the pattern that matched', () => {
+    const p = of('p', '能');
+    expect(p.value).toBe(80);
+    expect(labels(p)).toEqual([['岗位', '丙'], ['匹配 丙：c + d', 80]]);
+    expect(labels(p.children[1])).toEqual([['c', 75], ['d', 5]]);
+    expect(all(p)).not.toContain('a');
+    const q = of('q', '能');
+    expect(labels(q)).toEqual([['岗位', '甲'], ['匹配 甲：a + b', 110]]);
+    expect(all(q)).not.toContain('c');
+    // A missing subject takes no arm: the subject alone says why the value is missing.
+    expect(labels(of('r', '能'))).toEqual([['岗位', null]]);
+  });
+
+  it('if: the condition and the branch taken', () => {
+    expect(labels(of('p', '奖'))).toEqual([['完成', false], ['否则：b', 85]]);
+    const q = of('q', '奖');
+    expect(labels(q)).toEqual([['完成', true], ['则：a', 50]]);
+    expect(all(q)).not.toContain('b');
+  });
+
+  it('tiers: the conditions tried up to the one that held, and its value', () => {
+    const p = of('p', '档');
+    expect(labels(p)).toEqual([['a >= 90', false], ['b >= 80', true], ['第 2 档：2', 2]]);
+    expect(labels(p.children[0])).toEqual([['a', 85]]);
+    expect(labels(of('q', '档'))).toEqual([['a >= 90', false], ['b >= 80', false], ['c >= 70', false], ['否则：0', 0]]);
+  });
+
+  it('x ?? d: the default only when x is missing', () => {
+    expect(labels(of('p', '补'))).toEqual([['d', 5]]);
+    expect(labels(of('q', '补'))).toEqual([['d', null], ['a', 50]]);
+  });
+
+  it('an identical child (same definition, year and value) appears once under one node; and/or keep every other operand', () => {
+    expect(labels(of('p', '重'))).toEqual([['a', 85], ['b', 85]]);
+    const e = explain(compiled, data, 2014, { cadre: 'q' });
+    expect(e.value).toBe('提醒');
+    const when = e.children[0];
+    expect(labels(when)).toEqual([['低', true], ['d > 0', false]]);
   });
 });

@@ -1,6 +1,7 @@
 // Explanations: for a value or the decision of one cadre (or unit), a tree of the definitions, formulas as
-// written, the values that went in, down to input cells and rows. Values come from the reference
-// interpreter, which walks the AST exactly as the tree presents it (and agrees with the fast evaluator).
+// written, the values that went in, down to input cells and rows. Only what decided the value is shown:
+// the arm a match took, the branch of an if, the tiers tried up to the one that held. Values come from the
+// reference interpreter, which walks the AST exactly as the tree presents it (and agrees with the fast evaluator).
 import type { Span } from '../grammar/span.ts';
 import type * as ast from '../grammar/ast.ts';
 import type { Dataset } from './dataset.ts';
@@ -8,7 +9,7 @@ import type { CompiledRuleSet } from './compile.ts';
 import type { Value } from './result.ts';
 import { Reference, type Env, type RefYear } from './reference.ts';
 import { dispositionOrder } from './dispose.ts';
-import { explainParts, explainSubconditions, presentRV } from './explain-parts.ts';
+import { distinct, explainBelow, explainParts, explainSubconditions, presentRV } from './explain-parts.ts';
 
 /** One node of an explanation. */
 export interface Explanation {
@@ -22,6 +23,11 @@ export interface Explanation {
   readonly year?: number;
   /** Where an input cell or a row came from in the data. */
   readonly origin?: { readonly file: string; readonly line: number };
+  /**
+   * On a definition explained earlier in the tree (label `名（见上）`, no children): that first, full
+   * node. A printer that cuts the tree at some depth may have hidden it, and then shows it here instead.
+   */
+  readonly original?: Explanation;
   readonly children: readonly Explanation[];
 }
 
@@ -34,6 +40,8 @@ export interface ExplainContext {
   readonly ref: Reference;
   readonly year: number;
   readonly seen: Set<string>;
+  /** The finished node of each definition explained so far (same keys as `seen`), for repeats to point at. */
+  readonly done: Map<string, Explanation>;
   text(span: Span, file: string): string;
 }
 
@@ -44,7 +52,7 @@ export function explain(compiled: CompiledRuleSet, dataset: Dataset, year: numbe
   const model = compiled.model;
   const ref = new Reference(model, dataset);
   const ctx: ExplainContext = {
-    ref, year, seen: new Set(),
+    ref, year, seen: new Set(), done: new Map(),
     text: (span, file) => {
       const f = model.files.find(x => x.file === file) ?? model.files[0];
       return f ? f.text.slice(span.start, span.end) : '';
@@ -92,14 +100,19 @@ export function explainName(ctx: ExplainContext, env: Env, name: string, depth: 
     return { label: name, definition, value, year, origin: inputOrigin(env.y, env.lk, env.i), children: [] };
   }
   const key = `${env.y.year}\u0000${env.lk}\u0000${env.i}\u0000${name}`;
-  const again = ctx.seen.has(key) || depth > MAX_DEPTH;
-  ctx.seen.add(key);
   const formula = formulaOf(ctx, def, info.origin.file);
-  if (again) return { label: `${name}（见上）`, definition, formula, value, year, children: [] };
+  if (ctx.seen.has(key) || depth > MAX_DEPTH) {
+    // Definitions do not depend on themselves, so a seen key is finished: `done` has it.
+    const original = ctx.done.get(key);
+    if (original) return { label: `${name}（见上）`, definition, formula, value, year, original, children: [] };
+    return { label: `${name}（从略）`, definition, formula, value, year, children: [] };
+  }
+  ctx.seen.add(key);
   const file = info.origin.file;
   let children: Explanation[];
   switch (def.kind) {
-    case 'ScoreDef': children = explainParts(ctx, def.expr, env, depth, file); break;
+    // A formula that is one call (限定(…), 末位(…)) is already shown as the formula: its parts come directly.
+    case 'ScoreDef': children = explainBelow(ctx, def.expr, env, depth, file); break;
     case 'TableDef': children = explainParts(ctx, def.by, env, depth, file); break;
     case 'RankDef': children = [
       ...explainParts(ctx, def.key.expr, env, depth, file),
@@ -114,7 +127,9 @@ export function explainName(ctx: ExplainContext, env: Env, name: string, depth: 
     case 'WeightsDef': children = []; break;
   }
   const because = def.kind === 'DispositionDef' && def.because ? `：${def.because.value}` : '';
-  return { label: `${name}${because}`, definition, formula, value, year, children };
+  const node: Explanation = { label: `${name}${because}`, definition, formula, value, year, children: distinct(children) };
+  ctx.done.set(key, node);
+  return node;
 }
 
 function formulaOf(ctx: ExplainContext, def: ast.Definition, file: string): string {
