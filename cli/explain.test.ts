@@ -1,5 +1,6 @@
-// `kaoping explain`: the tree behind a decision (with last year's disposition), a value, a unit's
-// value, JSON, and the exit codes of an absent subject or wrong usage.
+// `kaoping explain`: the tree behind a decision (with last year's disposition) cut at three levels
+// unless --depth says otherwise, a value, a unit's value, JSON, and the exit codes of an absent
+// subject or wrong usage.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,26 +33,58 @@ async function explainCli(...args: string[]) {
 }
 
 describe('kaoping explain', () => {
-  it('shows the decision, every fired disposition, and last year\'s disposition behind it', async () => {
+  const WHOLE = [
+    '决定：组织调整',
+    '├─ 组织调整：连续未完成目标 = 是  [testdata/data/rules/2014.kp:3]',
+    '│  │  公式：目标完成率 < 90% and 诫勉谈话@-1',
+    '│  ├─ 目标完成率 < 90% = 是',
+    '│  │  └─ 目标完成率 = 85%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2014.csv:3]',
+    '│  └─ 诫勉谈话@-1（2013 年） = 是',
+    '│     └─ 诫勉谈话：未完成年度目标（2013 年） = 是  [testdata/data/rules/2013.kp:40]',
+    '│        │  公式：目标完成率 < 100%',
+    '│        └─ 目标完成率（2013 年） = 95%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2013.csv:2]',
+    '└─ 诫勉谈话：未完成年度目标 = 是  [testdata/data/rules/2013.kp:40]',
+    '   │  公式：目标完成率 < 100%',
+    '   └─ 目标完成率 = 85%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2014.csv:3]',
+    '',
+  ];
+
+  it('shows the decision, every fired disposition and last year\'s disposition behind it, three levels deep', async () => {
     const r = await explainCli('--cadre', 'c01');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
+    // Level 3 is last year's 诫勉谈话: its own condition's input, one level further, is cut.
     expect(r.out).toBe([
+      ...WHOLE.slice(0, 8),
+      '│        └─ …（用 --depth 查看更深）',
+      ...WHOLE.slice(9),
+    ].join('\n'));
+  });
+
+  it('--depth all shows the whole tree, --depth N cuts below level N', async () => {
+    expect((await explainCli('--cadre', 'c01', '--depth', 'all')).out).toBe(WHOLE.join('\n'));
+    expect((await explainCli('--cadre', 'c01', '--depth', '9')).out).toBe(WHOLE.join('\n'));
+    expect((await explainCli('--cadre', 'c01', '--depth=1', '--lang', 'en')).out).toBe([
       '决定：组织调整',
-      '├─ 组织调整：连续未完成目标 = 是  [testdata/data/rules/2014.kp:3]',
-      '│  │  公式：目标完成率 < 90% and 诫勉谈话@-1',
-      '│  ├─ 目标完成率 < 90% = 是',
-      '│  │  └─ 目标完成率 = 85%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2014.csv:3]',
-      '│  └─ 诫勉谈话@-1 = 是',
-      '│     └─ 诫勉谈话@-1（2013 年） = 是',
-      '│        └─ 诫勉谈话：未完成年度目标（2013 年） = 是  [testdata/data/rules/2013.kp:40]',
-      '│           │  公式：目标完成率 < 100%',
-      '│           └─ 目标完成率（2013 年） = 95%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2013.csv:2]',
-      '└─ 诫勉谈话：未完成年度目标 = 是  [testdata/data/rules/2013.kp:40]',
-      '   │  公式：目标完成率 < 100%',
-      '   └─ 目标完成率 = 85%  [testdata/data/rules/2013.kp:19]  [数据 testdata/data/good/records/2014.csv:3]',
+      '├─ 组织调整：连续未完成目标 = yes  [testdata/data/rules/2014.kp:3]',
+      '│  │  formula: 目标完成率 < 90% and 诫勉谈话@-1',
+      '│  └─ … (use --depth to see more)',
+      '└─ 诫勉谈话：未完成年度目标 = yes  [testdata/data/rules/2013.kp:40]',
+      '   │  formula: 目标完成率 < 100%',
+      '   └─ … (use --depth to see more)',
       '',
     ].join('\n'));
+  });
+
+  it('JSON is whole unless --depth is given; then cut nodes say truncated', async () => {
+    const whole = JSON.parse((await explainCli('--cadre', 'c01', '--format', 'json')).out);
+    const nodes = (n: any): any[] => [n, ...n.children.flatMap(nodes)];
+    expect(nodes(whole).find(n => n.label === '目标完成率' && n.year === 2013)).toMatchObject({ value: 0.95 });
+    expect(nodes(whole).some(n => 'truncated' in n)).toBe(false);
+    const cut = JSON.parse((await explainCli('--cadre', 'c01', '--format', 'json', '--depth', '1')).out);
+    expect(cut.children.map((c: any) => [c.definition.name, c.truncated, c.children])).toEqual([
+      ['组织调整', true, []], ['诫勉谈话', true, []],
+    ]);
   });
 
   it('explains one value down to the event rows, with the legal source', async () => {
@@ -82,5 +115,10 @@ describe('kaoping explain', () => {
     expect((await explainCli('--cadre', 'c01', '--unit', '乡镇:t1')).code).toBe(2);
     expect((await explainCli('--unit', 't1')).code).toBe(2);
     expect((await explainCli('--cadre', 'c01', '--format', 'table')).code).toBe(2);
+    for (const d of ['-1', 'deep', '2.5']) {
+      const r = await explainCli('--cadre', 'c01', `--depth=${d}`);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--depth');
+    }
   });
 });

@@ -1,11 +1,27 @@
-// `kaoping explain --rules R --data D --year Y --cadre ID [--value NAME]`: why a cadre (or a
-// unit) has a value or a decision — the tree of definitions, formulas, values and data rows.
+// `kaoping explain --rules R --data D --year Y --cadre ID [--value NAME] [--depth N|all]`: why a cadre
+// (or a unit) has a value or a decision — the tree of definitions, formulas, values and data rows.
 import { explain, type ExplainTarget } from '../engine/explain.ts';
 import { UsageError, type Io } from './io.ts';
 import { prepare, readArgs, runOptions } from './eval.ts';
 import { explanationJson, formatExplanation } from './format-explain.ts';
 
-const USAGE = '用法 / usage: kaoping explain --rules FILE --data DIR --year YEAR (--cadre ID | --unit 类别:ID) [--value 名称] [--format text|json] [--lang zh|en]';
+const USAGE = '用法 / usage: kaoping explain --rules FILE --data DIR --year YEAR (--cadre ID | --unit 类别:ID) [--value 名称] [--depth N|all] [--format text|json] [--lang zh|en]';
+
+/**
+ * A decision printed as text stops three levels below it — the dispositions, their conditions, and
+ * those conditions' parts (sub-conditions): what a reviewer reads first. Earlier years' scores down
+ * to every input cell are one --depth away. A value, or JSON for a program, is whole unless asked.
+ */
+const DECISION_DEPTH = 3;
+
+/** The levels to show below the root, or undefined for all. */
+function depthOf(a: ReadonlyMap<string, string>, t: ExplainTarget, format: string): number | undefined {
+  const d = a.get('--depth');
+  if (d === undefined) return format === 'text' && t.value === undefined ? DECISION_DEPTH : undefined;
+  if (d === 'all') return undefined;
+  if (!/^\d+$/.test(d)) throw new UsageError(`--depth 应为非负整数或 all / must be a whole number or all: ${d}\n${USAGE}`);
+  return Number(d);
+}
 
 function target(a: ReadonlyMap<string, string>): ExplainTarget {
   const cadre = a.get('--cadre');
@@ -21,11 +37,12 @@ function target(a: ReadonlyMap<string, string>): ExplainTarget {
 
 /** Explains one value (or the decision); exit 1 when rules or data have errors or the subject is absent. */
 export async function run(args: string[], io: Io): Promise<number> {
-  const a = readArgs(args, USAGE, ['--rules', '--data', '--year', '--cadre', '--unit', '--value', '--format', '--lang']);
+  const a = readArgs(args, USAGE, ['--rules', '--data', '--year', '--cadre', '--unit', '--value', '--depth', '--format', '--lang']);
   const o = runOptions(a, USAGE);
   const t = target(a);
   const format = a.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format 只能是 text 或 json / must be text or json\n${USAGE}`);
+  const depth = depthOf(a, t, format);
   const p = prepare(o, io);
   if (!p) return 1;
   const result = p.evaluation.toYearResult();
@@ -51,7 +68,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
   }
   const tree = explain(p.compiled, p.dataset, o.year, t);
-  if (format === 'json') io.out(JSON.stringify(explanationJson(tree, p.model, o.data), null, 2) + '\n');
-  else io.out(formatExplanation(tree, p.model, { lang: o.lang, dataDir: o.data }));
+  if (format === 'json') io.out(JSON.stringify(explanationJson(tree, p.model, o.data, depth), null, 2) + '\n');
+  else io.out(formatExplanation(tree, p.model, { lang: o.lang, dataDir: o.data, depth }));
   return 0;
 }

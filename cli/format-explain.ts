@@ -1,5 +1,6 @@
 // Prints an explanation tree: each value with its definition's place (file:line) and legal
-// source (依据), its formula, and the values that went into it, indented below.
+// source (依据), its formula, and the values that went into it, indented below — down to a
+// chosen depth, marking where a subtree is cut.
 import { LineMap, type Span } from '../grammar/span.ts';
 import type { RuleSetModel, Type } from '../engine/model.ts';
 import type { Value } from '../engine/result.ts';
@@ -15,6 +16,8 @@ export interface ExplainNode {
   readonly year?: number;
   /** Where an input cell or a row came from in the data (path relative to the dataset folder). */
   readonly origin?: { readonly file: string; readonly line: number };
+  /** On a repeat (`名（见上）`): the first, full node of that definition. */
+  readonly original?: ExplainNode;
   readonly children: readonly ExplainNode[];
 }
 
@@ -22,6 +25,31 @@ export interface ExplainFormatOptions {
   readonly lang: Lang;
   /** The dataset folder, prepended to data origins so the paths open from where the command ran. */
   readonly dataDir?: string;
+  /** How many levels below the root to show (the root is level 0); unlimited when absent. */
+  readonly depth?: number;
+}
+
+/** What is printed of a node: itself, its shown children, and whether children were cut off. */
+interface Shown {
+  readonly node: ExplainNode;
+  readonly children: readonly Shown[];
+  readonly cut: boolean;
+}
+
+/**
+ * The tree as printed down to `depth`. A repeat says 见上 only when its original was shown with its
+ * children above; when the cut hid them, the original is shown in the repeat's place instead.
+ */
+function shownTree(root: ExplainNode, depth: number): Shown {
+  const expanded = new Set<ExplainNode>();
+  const visit = (n: ExplainNode, level: number): Shown => {
+    const node = n.original && !expanded.has(n.original) ? n.original : n;
+    if (node.children.length === 0) return { node, children: [], cut: false };
+    if (level >= depth) return { node, children: [], cut: true };
+    expanded.add(node);
+    return { node, children: node.children.map(c => visit(c, level + 1)), cut: false };
+  };
+  return visit(root, 0);
 }
 
 function joinPath(dir: string | undefined, file: string): string {
@@ -89,23 +117,29 @@ export function formatExplanation(root: ExplainNode, model: RuleSetModel, o: Exp
   for (const u of model.units) for (const [k, t] of valueTypes(model, u.unitKind)) if (!types.has(k)) types.set(k, t);
   const index = new SourceIndex(model.files);
   const out: string[] = [];
-  const walk = (node: ExplainNode, lead: string, childLead: string) => {
+  const walk = (s: Shown, lead: string, childLead: string) => {
+    const node = s.node;
     out.push(lead + headLine(node, types, index, o));
-    const kids = node.children;
-    if (node.formula && node.formula !== node.label) out.push(`${childLead}${kids.length > 0 ? '│  ' : '   '}${lang === 'en' ? 'formula: ' : '公式：'}${flatFormula(node.formula)}`);
+    const kids = s.children;
+    const below = kids.length > 0 || s.cut;
+    if (node.formula && node.formula !== node.label) out.push(`${childLead}${below ? '│  ' : '   '}${lang === 'en' ? 'formula: ' : '公式：'}${flatFormula(node.formula)}`);
     kids.forEach((k, i) => {
       const last = i === kids.length - 1;
       walk(k, childLead + (last ? '└─ ' : '├─ '), childLead + (last ? '   ' : '│  '));
     });
+    if (s.cut) out.push(`${childLead}└─ ${lang === 'en' ? '… (use --depth to see more)' : '…（用 --depth 查看更深）'}`);
   };
-  walk(root, '', '');
+  walk(shownTree(root, o.depth ?? Infinity), '', '');
   return out.join('\n') + '\n';
 }
 
-/** The tree as JSON: definitions with file and line instead of offsets. */
-export function explanationJson(root: ExplainNode, model: RuleSetModel, dataDir?: string): object {
+/**
+ * The tree as JSON: definitions with file and line instead of offsets. Down to `depth` levels below
+ * the root (unlimited when absent); a node whose children were cut has `"truncated": true`.
+ */
+export function explanationJson(root: ExplainNode, model: RuleSetModel, dataDir?: string, depth?: number): object {
   const index = new SourceIndex(model.files);
-  const convert = (n: ExplainNode): object => ({
+  const convert = ({ node: n, children, cut }: Shown): object => ({
     label: n.label,
     ...(n.definition ? {
       definition: {
@@ -119,7 +153,8 @@ export function explanationJson(root: ExplainNode, model: RuleSetModel, dataDir?
     ...(n.year !== undefined ? { year: n.year } : {}),
     ...(n.origin ? { origin: { file: joinPath(dataDir, n.origin.file), line: n.origin.line } } : {}),
     value: typeof n.value === 'number' && !Number.isFinite(n.value) ? null : n.value,
-    children: n.children.map(convert),
+    ...(cut ? { truncated: true } : {}),
+    children: children.map(convert),
   });
-  return convert(root);
+  return convert(shownTree(root, depth ?? Infinity));
 }
