@@ -3,23 +3,11 @@
 // chosen depth, marking where a subtree is cut.
 import { LineMap, type Span } from '../grammar/span.ts';
 import type { RuleSetModel, Type } from '../engine/model.ts';
-import type { Value } from '../engine/result.ts';
+import type { Explanation } from '../engine/explain.ts';
 import { formatValue, valueTypes, type Lang } from './format-value.ts';
 
-/** The shape of an explanation node this printer reads (engine/explain.ts produces it). */
-export interface ExplainNode {
-  readonly label: string;
-  readonly definition?: { readonly name: string; readonly span: Span; readonly file: string; readonly source?: string };
-  readonly formula?: string;
-  readonly value: Value;
-  /** The year, when it is not the year asked for (history). */
-  readonly year?: number;
-  /** Where an input cell or a row came from in the data (path relative to the dataset folder). */
-  readonly origin?: { readonly file: string; readonly line: number };
-  /** On a repeat (`名（见上）`): the first, full node of that definition. */
-  readonly original?: ExplainNode;
-  readonly children: readonly ExplainNode[];
-}
+/** An explanation node as engine/explain.ts produces it (the printer reads nothing else). */
+export type ExplainNode = Explanation;
 
 export interface ExplainFormatOptions {
   readonly lang: Lang;

@@ -3,20 +3,12 @@
 // and of `x ?? d` only the side that gave the value.
 import type * as ast from '../grammar/ast.ts';
 import type { Value } from './result.ts';
-import type { Env, RV } from './reference.ts';
-import { presentNumber, scaledWeights } from './decimal.ts';
-import { formatDate } from './dates.ts';
+import { presentRV, type Env, type RV } from './reference.ts';
+import { scaledWeights } from './decimal.ts';
 import { evalRef, fieldValue } from './reference-expr.ts';
 import { rankOf } from './reference-group.ts';
 import { explainDecision, explainName, type ExplainContext, type Explanation } from './explain.ts';
 import { explainBranch } from './explain-branch.ts';
-
-/** A reference value as presented (dates by type). */
-export function presentRV(v: RV, typeKind: string): Value {
-  if (v === null) return null;
-  if (typeof v === 'number') return typeKind === 'date' ? formatDate(v) : presentNumber(v);
-  return v;
-}
 
 function typeKindOf(ctx: ExplainContext, e: ast.Expr): string {
   return ctx.ref.model.types.get(e)?.kind ?? 'number';

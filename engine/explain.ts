@@ -7,9 +7,9 @@ import type * as ast from '../grammar/ast.ts';
 import type { Dataset } from './dataset.ts';
 import type { CompiledRuleSet } from './compile.ts';
 import type { Value } from './result.ts';
-import { Reference, type Env, type RefYear } from './reference.ts';
+import { presentRV, Reference, type Env, type RefYear } from './reference.ts';
 import { dispositionOrder } from './dispose.ts';
-import { distinct, explainBelow, explainParts, explainSubconditions, presentRV } from './explain-parts.ts';
+import { distinct, explainBelow, explainParts, explainSubconditions } from './explain-parts.ts';
 
 /** One node of an explanation. */
 export interface Explanation {

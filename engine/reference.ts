@@ -150,7 +150,8 @@ function readInput(y: RefYear, lk: string, type: { kind: string; enumName?: stri
   return type.kind === 'bool' ? v === 1 : v;
 }
 
-function present(v: RV, typeKind: string): Value {
+/** A reference value as presented (dates by type). */
+export function presentRV(v: RV, typeKind: string): Value {
   if (v === null) return null;
   if (typeof v === 'number') return typeKind === 'date' ? formatDate(v) : presentNumber(v);
   return v;
@@ -183,7 +184,7 @@ function results(ref: Reference, y: RefYear, lk: string): EntityResult[] {
   const order = t.ids.map((_, k) => k).sort((a, b) => compareIds(t.ids[a], t.ids[b]) || a - b);
   return order.map(i => {
     const values: Record<string, Value> = {};
-    for (const name of shown) values[name] = present(ref.value(y, lk, name, i), typeOf(name));
+    for (const name of shown) values[name] = presentRV(ref.value(y, lk, name, i), typeOf(name));
     const fired = dispositionOrder(ref.model, lm).filter(d => ref.value(y, lk, d.name.name, i) === true);
     const d = ref.decider(y, lk, i);
     return {
