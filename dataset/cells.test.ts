@@ -1,4 +1,5 @@
 // Cell normalisation and calendar dates.
+import { daysFromCivil } from '../engine/dates.ts';
 import { describe, expect, it } from 'vitest';
 import { normaliseCell, parseDate, yearOfDay, toStoredNumber } from './cells.ts';
 import type { ColumnSpec } from '../engine/schema.ts';
@@ -42,6 +43,8 @@ describe('parseDate', () => {
   it('accepts real calendar dates only', () => {
     expect(parseDate('1970-01-01')).toBe(0);
     expect(parseDate('2016-02-29')).toBe(Date.UTC(2016, 1, 29) / 86_400_000);
+    expect(parseDate('0050-01-01')).toBe(daysFromCivil(50, 1, 1));
+    expect(parseDate('0050-01-01')).not.toBe(parseDate('1950-01-01'));
     expect(parseDate('2014-02-29')).toBeUndefined();
     expect(parseDate('1900-02-29')).toBeUndefined();
     expect(parseDate('2000-02-29')).toBeDefined();

@@ -1,7 +1,7 @@
 // Turns a CSV cell into the value the row schema validates: numbers, bools and trimmed text.
 // A cell that cannot be read as its type is passed on unchanged so ajv reports it.
 import type { ColumnSpec } from '../engine/schema.ts';
-import { daysInMonth } from '../engine/dates.ts';
+import { daysFromCivil, daysInMonth } from '../engine/dates.ts';
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -45,7 +45,8 @@ export function parseDate(s: string): number | undefined {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  return Date.UTC(y, mo - 1, d) / 86_400_000;
+  // Not Date.UTC: it reads years 0–99 as 1900–1999, while the rules' own date arithmetic does not.
+  return daysFromCivil(y, mo, d);
 }
 
 /** The calendar year of a day number. */
