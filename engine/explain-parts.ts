@@ -39,7 +39,10 @@ export function distinct(nodes: readonly Explanation[]): Explanation[] {
   });
 }
 
-/** The sub-conditions of a disposition's `when`: its `and`/`or` operands, each with its value and parts. */
+/**
+ * The sub-conditions of a condition (a disposition's `when`, a defined condition): its `and`/`or`
+ * operands, each with its value and parts. Any other expression gives its parts.
+ */
 export function explainSubconditions(ctx: ExplainContext, when: ast.Expr, env: Env, depth: number, file: string): Explanation[] {
   const inner = unparen(when);
   if (inner.kind === 'Binary' && (inner.op === 'and' || inner.op === 'or')) {
@@ -62,10 +65,13 @@ export function explainSubconditions(ctx: ExplainContext, when: ast.Expr, env: E
 export function explainNode(ctx: ExplainContext, e: ast.Expr, env: Env, depth: number, file: string): Explanation {
   let x = unparen(e);
   while (x.kind === 'Binary' && x.op === '??' && evalRef(ctx.ref, x.left, env) !== null) x = unparen(x.left);
-  const parts = explainParts(ctx, x, env, depth, file);
-  if ((x.kind === 'NameRef' || x.kind === 'MemberAccess' || x.kind === 'History' || x.kind === 'Call') && parts.length === 1) return parts[0];
+  if (x.kind === 'NameRef' || x.kind === 'MemberAccess' || x.kind === 'History' || x.kind === 'Call') {
+    const parts = explainParts(ctx, x, env, depth, file);
+    if (parts.length === 1) return parts[0];
+  }
   const text = ctx.text(x.span, file);
-  return { label: text, formula: text, value: valueOf(ctx, x, env), children: distinct(parts) };
+  // A nested and/or is proof too: its operands, each with its value, not just the names they read.
+  return { label: text, formula: text, value: valueOf(ctx, x, env), children: explainSubconditions(ctx, x, env, depth, file) };
 }
 
 /** The parts under an expression whose own text is already shown above (a formula, an arm): a call gives its parts, not itself. */

@@ -90,6 +90,7 @@ score 档 = tiers { a >= 90 => 3  b >= 80 => 2  c >= 70 => 1  else => 0 }
 score 重 = a + a + b
 score 补 = d ?? a
 define 低 = a < 60
+define 组合 = 完成 and (a < 60 or b > 100)
 disposition 提醒 severity 1 when 低 or d > 0 or 低
 `);
   const compiled = compile(model);
@@ -144,5 +145,12 @@ disposition 提醒 severity 1 when 低 or d > 0 or 低
     expect(e.value).toBe('提醒');
     const when = e.children[0];
     expect(labels(when)).toEqual([['低', true], ['d > 0', false]]);
+  });
+
+  it('a defined condition shows its and/or operands, nested ones too, each with its value', () => {
+    const e = of('q', '组合');
+    expect(labels(e)).toEqual([['完成', true], ['a < 60 or b > 100', true]]);
+    expect(labels(e.children[1])).toEqual([['a < 60', true], ['b > 100', false]]);
+    expect(labels(e.children[1].children[1])).toEqual([['b', 60]]);
   });
 });

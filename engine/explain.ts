@@ -111,8 +111,9 @@ export function explainName(ctx: ExplainContext, env: Env, name: string, depth: 
   const file = info.origin.file;
   let children: Explanation[];
   switch (def.kind) {
-    // A formula that is one call (限定(…), 末位(…)) is already shown as the formula: its parts come directly.
-    case 'ScoreDef': children = explainBelow(ctx, def.expr, env, depth, file); break;
+    // A condition shows its and/or operands; a formula that is one call (限定(…), 末位(…)) is already
+    // shown as the formula, so its parts come directly.
+    case 'ScoreDef': children = explainSubconditions(ctx, def.expr, env, depth, file); break;
     case 'TableDef': children = explainParts(ctx, def.by, env, depth, file); break;
     case 'RankDef': children = [
       ...explainParts(ctx, def.key.expr, env, depth, file),
