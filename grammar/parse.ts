@@ -1,13 +1,11 @@
-// The grammar's entry point: text → tokens → CST → AST, with every lexing and syntax diagnostic,
-// at most one syntax error per definition, and no exception for any input.
-import type { CstNode, IToken } from 'chevrotain';
+// The grammar's entry point: text → tokens → AST (built while parsing), with every lexing and
+// syntax diagnostic, at most one syntax error per definition, and no exception for any input.
+import type { IToken } from 'chevrotain';
 import type { KeywordLang, RuleFile } from './ast.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
-import { toRuleFile } from './from-cst.ts';
-import { depthError, junkError, syntaxError, type SyntaxError } from './from-cst-errors.ts';
-import { cstSpan, Ctx, isRecovered, sub, subs } from './from-cst-util.ts';
+import { depthError, junkError, syntaxError, type SyntaxError } from './syntax-errors.ts';
 import { keywordIdOf, lex } from './lexer.ts';
-import { MAX_NESTING_DEPTH, parser, parseTokens } from './parser.ts';
+import { MAX_NESTING_DEPTH, parser, parseTokens, type ParsedFile } from './parser.ts';
 import type { Span } from './span.ts';
 import { KEYWORDS } from './vocabulary.ts';
 
@@ -47,12 +45,13 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
 function parseUnguarded(text: string, maxDepth: number): ParseResult {
   const lexed = lex(text);
-  const cst = parseTokens(lexed.tokens, maxDepth);
+  const parsed = parseTokens(lexed.tokens, maxDepth);
   const errors = parser.errors.slice();
   const depthSpans = parser.depthErrors.map(d => d.span);
+  const ctx = parser.ctx;
 
   // Each item (and each definition inside a unit) owns the text from its start to the next one's.
-  const starts = scopeStarts(cst);
+  const starts = scopeStarts(parsed);
   const scopeOf = (offset: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -83,14 +82,13 @@ function parseUnguarded(text: string, maxDepth: number): ParseResult {
     if (scope >= 0) reported.add(scope);
     diagnostics.push(e.diagnostic);
   }
-  diagnostics.push(...junkDiagnostics(cst));
-
-  const ctx = new Ctx(maxDepth);
-  const broken = depthSpans.map(s => (s.start === s.end ? s.start - 1 : s.start));
-  const { header, items } = toRuleFile(cst, ctx, broken, errors.length > 0);
+  diagnostics.push(...junkDiagnostics(parsed));
   diagnostics.push(...ctx.diagnostics);
   diagnostics.sort(compareDiagnostics);
 
+  const header = parsed.header?.value;
+  const items = [];
+  for (const item of parsed.items) if (item.value) items.push(item.value);
   const file: RuleFile = {
     kind: 'RuleFile', ...(header ? { header } : {}), items, comments: lexed.comments,
     keywordLang: keywordLangOf(lexed.tokens, ctx.keywordsAsNames), span: { start: 0, end: text.length },
@@ -103,28 +101,25 @@ function byOwner(a: SyntaxError, b: SyntaxError): number {
 }
 
 /** Start offsets, sorted, of the places one syntax error at most is reported in: each item and each definition inside a unit. */
-function scopeStarts(cst: CstNode): number[] {
+function scopeStarts(parsed: ParsedFile): number[] {
   const starts: number[] = [];
-  const header = sub(cst, 'header');
-  if (header) starts.push(cstSpan(header).start);
-  for (const item of subs(cst, 'item')) {
-    starts.push(cstSpan(item).start);
-    const unit = sub(item, 'unitBlock');
-    if (unit) for (const d of [...subs(unit, 'definition'), ...subs(unit, 'remove')]) starts.push(cstSpan(d).start);
+  if (parsed.header) starts.push(parsed.header.span.start);
+  for (const item of parsed.items) {
+    starts.push(item.span.start);
+    if (item.unit) for (const m of item.unit.members) starts.push(m.span.start);
   }
   return starts.sort((a, b) => a - b);
 }
 
 /** One diagnostic per run of skipped tokens, unless it only continues a definition already reported. */
-function junkDiagnostics(cst: CstNode): Diagnostic[] {
-  const items = [...subs(cst, 'item'), ...subs(cst, 'header')].map(n => ({ n, span: cstSpan(n) }));
+function junkDiagnostics(parsed: ParsedFile): Diagnostic[] {
+  const parts: { span: Span; recovered: boolean }[] = [...parsed.items];
+  if (parsed.header) parts.push(parsed.header);
   const out: Diagnostic[] = [];
-  for (const junk of subs(cst, 'junk')) {
-    const first = junk.children.Any?.[0] as IToken | undefined;
-    if (!first) continue;
-    let prev: { n: CstNode; span: Span } | undefined;
-    for (const it of items) if (it.span.start < first.startOffset && (!prev || it.span.start > prev.span.start)) prev = it;
-    if (prev && isRecovered(prev.n)) continue;
+  for (const first of parsed.junk) {
+    let prev: { span: Span; recovered: boolean } | undefined;
+    for (const it of parts) if (it.span.start < first.startOffset && (!prev || it.span.start > prev.span.start)) prev = it;
+    if (prev && prev.recovered) continue;
     out.push(junkError(first));
   }
   return out;

@@ -1,8 +1,14 @@
-// The grammar as Chevrotain rules (CST only, recovery on): the file, its header and every kind of
-// definition, on top of the expression rules of parser-expr.ts.
-import { EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
-import { alt, ExpressionParser, gated, ITEM_STARTS } from './parser-expr.ts';
+// The grammar's top: the file, its header, items, unit blocks and tests, and the record of each
+// item (where it lies, whether recovery touched it, its tree when usable) that parse.ts reads.
+import { EOF, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
+import type * as A from './ast.ts';
+import * as B from './build-defs.ts';
+import { between, stringOf } from './build-util.ts';
+import { alt, gated, ITEM_STARTS, type Settled } from './parser-base.ts';
+import { DefinitionParser, type UnitMember } from './parser-defs.ts';
 import { cacheErrorMessages, messages, type ErrorInternals } from './parser-errors.ts';
+import { MISSING, NO_IDENT, NO_STRING } from './parser-expr.ts';
+import type { Span } from './span.ts';
 import * as t from './tokens.ts';
 
 export { MAX_NESTING_DEPTH } from './parser-expr.ts';
@@ -11,21 +17,72 @@ export type { ExpectedInfo } from './parser-errors.ts';
 
 const kw = t.keywordTokens;
 
-/** The whole grammar: the file, its header and every kind of definition. */
-class KaopingParser extends ExpressionParser {
+const NO_SPAN: Span = { start: 0, end: 0 };
+const NO_REMOVE: A.Remove = { kind: 'Remove', name: NO_IDENT, span: NO_SPAN };
+const NO_TEST: A.TestCase = { kind: 'TestCase', title: NO_STRING, steps: [], span: NO_SPAN };
+const NO_STEP: A.Given = { kind: 'Given', subject: NO_IDENT, assignments: [], span: NO_SPAN };
+const NO_ASSIGNMENT: A.Assignment = { kind: 'Assignment', name: NO_IDENT, value: MISSING, span: NO_SPAN };
+
+/** A unit block as read: its definitions, each kept or dropped on its own, and the block's tree. */
+export interface UnitRecord {
+  readonly members: UnitMember[];
+  value: A.UnitBlock | undefined;
+}
+
+/** One item of the file as read. */
+export interface ItemRecord {
+  /** From its first to its last real token. */
+  span: Span;
+  /** Whether recovery touched it (see Settled). */
+  recovered: boolean;
+  /** Its tree, when usable. */
+  value: A.Item | undefined;
+  /** Set when the item is a unit block. */
+  unit: UnitRecord | undefined;
+}
+
+/** The file as read: header, items and the first token of every run of skipped tokens. */
+export interface ParsedFile {
+  readonly header: Settled<A.Header> | undefined;
+  readonly items: readonly ItemRecord[];
+  readonly junk: readonly IToken[];
+}
+
+/** The whole grammar: the file, its header and every kind of item. */
+class KaopingParser extends DefinitionParser {
+  private headerRead: Settled<A.Header> | undefined = undefined;
+  private items: ItemRecord[] = [];
+  private junkFirsts: IToken[] = [];
+  private currentItem: ItemRecord | undefined = undefined;
+  private fileChoice?: OrMethodOpts<unknown>;
+
   constructor() {
-    super(t.parserTokens as TokenType[], {
-      recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages, nodeLocationTracking: 'onlyOffset',
-    });
+    super(t.parserTokens as TokenType[], { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messages });
     this.performSelfAnalysis();
     cacheErrorMessages(this as unknown as ErrorInternals);
+    this.watchTokens();
+  }
+
+  /** Resets per-parse state; call before setting `input`. */
+  override prepare(maxDepth: number, tokenCount: number): void {
+    super.prepare(maxDepth, tokenCount);
+    this.headerRead = undefined;
+    this.items = [];
+    this.junkFirsts = [];
+    this.currentItem = undefined;
+    this.unitMembers = undefined;
+  }
+
+  /** What the last parse read. */
+  result(): ParsedFile {
+    return { header: this.headerRead, items: this.items, junk: this.junkFirsts };
   }
 
   public ruleFile = this.RULE('ruleFile', () => {
     // One token of lookahead here: with `junk` matching any token, deeper lookahead analysis
     // would enumerate every definition's token paths and take seconds at start-up.
     this.OPTION({ MAX_LOOKAHEAD: 1, DEF: () => this.SUBRULE(this.header) });
-    this.MANY(() => this.OR({
+    this.MANY(() => this.OR(this.fileChoice ??= {
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -35,320 +92,204 @@ class KaopingParser extends ExpressionParser {
     }));
   });
 
+  private readonly junkMore = (): boolean => this.LA(1).tokenType !== EOF && !ITEM_STARTS.has(this.LA(1).tokenType);
+
   /** Tokens that cannot start an item, skipped up to the next definition keyword. */
   public junk = this.RULE('junk', () => {
-    this.CONSUME(t.Any);
-    this.MANY(gated(() => this.LA(1).tokenType !== EOF && !ITEM_STARTS.has(this.LA(1).tokenType), () => this.CONSUME2(t.Any)));
+    const first = this.CONSUME(t.Any);
+    if (!this.RECORDING_PHASE) this.junkFirsts.push(first);
+    this.MANY(gated(this.junkMore, () => this.CONSUME2(t.Any)));
   });
 
   public header = this.RULE('header', () => {
-    this.CONSUME(kw.ruleset);
-    this.CONSUME(t.StringTok, { LABEL: 'title' });
-    this.OPTION(() => { this.CONSUME(kw.year); this.CONSUME(t.NumberTok, { LABEL: 'year' }); });
-    this.OPTION2(() => {
-      this.CONSUME(kw.extends);
-      this.OR(this.alts('header/OR/17', () => [
-        alt(() => this.CONSUME2(t.NumberTok, { LABEL: 'extends' })),
-        alt(() => this.CONSUME2(t.StringTok, { LABEL: 'extends' })),
-      ]));
-    });
-    this.OPTION3(() => this.SUBRULE(this.sourceClause));
+    const scope = this.RECORDING_PHASE ? undefined : this.openScope();
+    let value: A.Header | undefined;
+    let completed = false;
+    try {
+      this.CONSUME(kw.ruleset);
+      const title = this.CONSUME(t.StringTok);
+      const year = this.OPTION(() => { this.CONSUME(kw.year); return this.CONSUME(t.NumberTok); });
+      const ext = this.OPTION2(() => {
+        this.CONSUME(kw.extends);
+        return this.OR(this.alts('header/OR/17', () => [
+          alt(() => this.CONSUME2(t.NumberTok)),
+          alt(() => this.CONSUME2(t.StringTok)),
+        ])) as IToken;
+      });
+      const source = this.OPTION3(() => this.SUBRULE(this.sourceClause));
+      if (scope) value = B.header(this.ctx, title, year, ext, source, this.spanSince(scope.tokens));
+      completed = true;
+    } finally {
+      if (scope) this.headerRead = this.settle(scope, value, completed);
+    }
   });
 
+  /** A definition, a unit block, a removal or a test; each is kept or dropped on its own. */
   public item = this.RULE('item', () => {
-    this.OR(this.alts('item/OR/16', () => [
-      alt(() => this.SUBRULE(this.remove)),
-      alt(() => this.SUBRULE(this.testCase)),
-      alt(() => this.SUBRULE(this.unitBlock)),
-      alt(() => this.SUBRULE(this.definition)),
-    ]));
-    this.OPTION(() => this.sep());
-  });
-
-  public remove = this.RULE('remove', () => {
-    this.CONSUME(kw.remove);
-    this.SUBRULE(this.name);
-  });
-
-  public unitBlock = this.RULE('unitBlock', () => {
-    this.OPTION(() => this.CONSUME(kw.override));
-    this.CONSUME(kw.unit);
-    this.SUBRULE(this.name);
-    this.CONSUME(t.LBrace);
-    this.MANY(() => {
-      this.OR(this.alts('unitBlock/OR/15', () => [
+    const scope = this.RECORDING_PHASE ? undefined : this.openScope();
+    const record: ItemRecord = { span: NO_SPAN, recovered: false, value: undefined, unit: undefined };
+    if (scope) {
+      this.items.push(record);
+      this.currentItem = record;
+    }
+    let value: A.Item | undefined;
+    let completed = false;
+    try {
+      value = this.OR(this.alts('item/OR/16', () => [
         alt(() => this.SUBRULE(this.remove)),
+        alt(() => this.SUBRULE(this.testCase)),
+        alt(() => this.SUBRULE(this.unitBlock)),
         alt(() => this.SUBRULE(this.definition)),
-      ]));
-      this.OPTION2(() => this.sep());
-    });
-    this.CONSUME(t.RBrace);
-    this.OPTION3(() => this.SUBRULE(this.sourceClause));
+      ])) as A.Item | undefined;
+      this.OPTION(() => this.sep());
+      completed = true;
+    } finally {
+      if (scope) {
+        this.currentItem = undefined;
+        if (record.unit) {
+          // A unit block is not kept or dropped as a whole: its definitions are, one by one.
+          record.span = this.spanSince(scope.tokens);
+          record.recovered = !completed || this.recoveredSince(scope);
+          record.value = record.unit.value;
+        } else {
+          const settled = this.settle(scope, value, completed);
+          record.span = settled.span;
+          record.recovered = settled.recovered;
+          record.value = settled.value;
+        }
+      }
+    }
   });
 
-  public definition = this.RULE('definition', () => {
-    this.OPTION(() => this.CONSUME(kw.override));
-    this.OR(this.alts('definition/OR/14', () => [
-      alt(() => this.SUBRULE(this.enumDef)),
-      alt(() => this.SUBRULE(this.inputDef)),
-      alt(() => this.SUBRULE(this.rowsDef)),
-      alt(() => this.SUBRULE(this.eventsDef)),
-      alt(() => this.SUBRULE(this.scoreDef)),
-      alt(() => this.SUBRULE(this.weightsDef)),
-      alt(() => this.SUBRULE(this.tableDef)),
-      alt(() => this.SUBRULE(this.rankDef)),
-      alt(() => this.SUBRULE(this.gradeDef)),
-      alt(() => this.SUBRULE(this.dispositionDef)),
-    ]));
-  });
+  public remove = this.RULE('remove', (): A.Remove => {
+    const scope = this.openMember();
+    let value: A.Remove | undefined;
+    let completed = false;
+    try {
+      const start = this.tokenCount;
+      this.CONSUME(kw.remove);
+      const name = this.SUBRULE(this.name);
+      value = this.RECORDING_PHASE ? NO_REMOVE : { kind: 'Remove', name, span: this.spanSince(start) };
+      completed = true;
+      return value;
+    } finally {
+      this.closeMember(scope, value, completed);
+    }
+  }, this.recovering(NO_REMOVE));
 
-  public enumDef = this.RULE('enumDef', () => {
-    this.CONSUME(kw.enum);
-    this.SUBRULE(this.name);
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => { this.SUBRULE2(this.name, { LABEL: 'member' }); this.OPTION(() => this.sep()); }));
-    this.CONSUME(t.RBrace);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public inputDef = this.RULE('inputDef', () => {
-    this.CONSUME(kw.input);
-    this.SUBRULE(this.name);
-    this.MANY(() => { this.CONSUME(t.Comma); this.SUBRULE2(this.name); });
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.typeRef);
-    this.OPTION(() => this.CONSUME(kw.optional));
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public typeRef = this.RULE('typeRef', () => {
-    this.SUBRULE(this.name);
-    this.OPTION(() => this.SUBRULE(this.range));
-  });
-
-  /** `records` and `periods`: a name and a block of field declarations. */
-  public rowsDef = this.RULE('rowsDef', () => {
-    this.OR(this.alts('rowsDef/OR/13', () => [alt(() => this.CONSUME(kw.records)), alt(() => this.CONSUME(kw.periods))]));
-    this.SUBRULE(this.name);
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.fieldDecl); this.OPTION(() => this.sep()); }));
-    this.CONSUME(t.RBrace);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public fieldDecl = this.RULE('fieldDecl', () => {
-    this.SUBRULE(this.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.typeRef);
-    this.OPTION(() => this.CONSUME(kw.optional));
-  });
-
-  public eventsDef = this.RULE('eventsDef', () => {
-    this.CONSUME(kw.events);
-    this.SUBRULE(this.name);
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => {
-        this.OR(this.alts('eventsDef/OR/12', () => [
-          alt(() => this.SUBRULE(this.fieldDecl)),
-          alt(() => this.SUBRULE(this.situation)),
+  /**
+   * A unit block is used unless its name or `{` had to be invented or skipped; its definitions
+   * are kept or dropped one by one, and its `source` is left out when recovery touched it.
+   */
+  public unitBlock = this.RULE('unitBlock', (): A.UnitBlock | undefined => {
+    const scope = this.RECORDING_PHASE ? undefined : this.openScope();
+    const unit: UnitRecord = { members: [], value: undefined };
+    if (scope && this.currentItem) this.currentItem.unit = unit;
+    let override = false;
+    let name: A.Ident | undefined;
+    let opened = false;
+    let source: A.StringLit | undefined;
+    try {
+      override = this.OPTION(() => this.CONSUME(kw.override)) !== undefined;
+      this.CONSUME(kw.unit);
+      const beforeName = this.RECORDING_PHASE ? undefined : this.mark();
+      const ident = this.SUBRULE(this.name);
+      if (beforeName && !this.recoveredSince(beforeName)) name = ident;
+      opened = this.CONSUME(t.LBrace).isInsertedInRecovery !== true;
+      if (scope) this.unitMembers = unit.members;
+      this.MANY(() => {
+        this.OR(this.alts('unitBlock/OR/15', () => [
+          alt(() => this.SUBRULE(this.remove)),
+          alt(() => this.SUBRULE(this.definition)),
         ]));
-        this.OPTION(() => this.sep());
-      }));
-    this.CONSUME(t.RBrace);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
+        this.OPTION2(() => this.sep());
+      });
+      this.CONSUME(t.RBrace);
+      this.OPTION3(() => {
+        const beforeSource = this.RECORDING_PHASE ? undefined : this.mark();
+        const text = this.SUBRULE(this.sourceClause);
+        if (beforeSource && !this.recoveredSince(beforeSource)) source = text;
+      });
+    } finally {
+      this.unitMembers = undefined;
+      if (scope) {
+        if (name && opened) {
+          const items: (A.Definition | A.Remove)[] = [];
+          for (const m of unit.members) if (m.value) items.push(m.value);
+          items.sort((a, b) => a.span.start - b.span.start);
+          unit.value = {
+            kind: 'UnitBlock', override, name, items, ...(source ? { source } : {}), span: this.spanSince(scope.tokens),
+          };
+        } else {
+          this.ctx.rollback(scope.ctx);
+        }
+      }
+    }
+    return unit.value;
+  }, this.recovering<A.UnitBlock | undefined>(undefined));
 
-  public situation = this.RULE('situation', () => {
-    this.SUBRULE(this.name);
-    this.SUBRULE(this.signedNumber);
-    this.OPTION(() => this.CONSUME(t.StringTok));
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  /** `score` and `define`. */
-  public scoreDef = this.RULE('scoreDef', () => {
-    this.OR(this.alts('scoreDef/OR/11', () => [alt(() => this.CONSUME(kw.score)), alt(() => this.CONSUME(kw.define))]));
-    this.SUBRULE(this.name);
-    this.CONSUME(t.Equals);
-    this.SUBRULE(this.expression);
-    this.OPTION(() => { this.CONSUME(kw.round); this.CONSUME(t.NumberTok); });
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public weightsDef = this.RULE('weightsDef', () => {
-    this.CONSUME(kw.weights);
-    this.SUBRULE(this.name);
-    this.CONSUME(kw.by);
-    this.SUBRULE(this.expression);
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.weightsRow); this.OPTION(() => this.sep()); }));
-    this.CONSUME(t.RBrace);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public weightsRow = this.RULE('weightsRow', () => {
-    this.SUBRULE(this.name);
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.weightItem);
-    // Rows follow each other without a separator, so `经济型:` after an item starts the next row.
-    this.MANY(gated(() => (this.LA(1).tokenType === t.Comma ? this.LA(3) : this.LA(2)).tokenType !== t.Colon, () => { this.OPTION(() => this.CONSUME(t.Comma)); this.SUBRULE2(this.weightItem); }));
-  });
-
-  public tableDef = this.RULE('tableDef', () => {
-    this.CONSUME(kw.table);
-    this.SUBRULE(this.name);
-    this.CONSUME(kw.by);
-    this.SUBRULE(this.expression);
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.tableRow); this.OPTION(() => this.sep()); }));
-    this.CONSUME(t.RBrace);
-    this.OPTION2(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public tableRow = this.RULE('tableRow', () => {
-    this.OR(this.alts('tableRow/OR/10', () => [alt(() => this.CONSUME(kw.else)), alt(() => this.SUBRULE(this.name))]));
-    this.CONSUME(t.Colon);
-    this.SUBRULE(this.expression);
-  });
-
-  public rankDef = this.RULE('rankDef', () => {
-    this.CONSUME(kw.rank);
-    this.SUBRULE(this.name);
-    this.CONSUME(t.Equals);
-    this.SUBRULE(this.sortKey, { LABEL: 'key' });
-    this.MANY(() => this.OR(this.alts('rankDef/OR/9', () => [
-      alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
-      alt(() => { this.CONSUME(kw.where); this.SUBRULE(this.expression, { LABEL: 'where' }); }),
-      alt(() => {
-          this.CONSUME(kw.tiebreak);
-          this.SUBRULE2(this.sortKey, { LABEL: 'tiebreak' });
-          this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.sortKey, { LABEL: 'tiebreak' }); });
-        }),
-    ])));
-    this.OPTION(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public gradeDef = this.RULE('gradeDef', () => {
-    this.CONSUME(kw.grade);
-    this.SUBRULE(this.name);
-    this.CONSUME(kw.by);
-    this.SUBRULE(this.expression, { LABEL: 'by' });
-    this.OPTION(() => { this.CONSUME(kw.where); this.SUBRULE2(this.expression, { LABEL: 'where' }); });
-    this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => {
-        this.OR(this.alts('gradeDef/OR/8', () => [
-          alt(() => this.SUBRULE(this.ungraded)),
-          alt(() => this.SUBRULE(this.gradeLevel)),
-        ]));
-        this.OPTION2(() => this.CONSUME(t.Semicolon));
-      }));
-    this.CONSUME(t.RBrace);
-    this.OPTION3(() => this.SUBRULE(this.sourceClause));
-  });
-
-  public ungraded = this.RULE('ungraded', () => {
-    this.CONSUME(kw.ungraded);
-    this.CONSUME(kw.when);
-    this.SUBRULE(this.expression);
-  });
-
-  public gradeLevel = this.RULE('gradeLevel', () => {
-    this.SUBRULE(this.name);
-    this.OPTION(() => {
-      this.OR(this.alts('gradeLevel/OR/7', () => [alt(() => this.CONSUME(t.GreaterEq, { LABEL: 'op' })), alt(() => this.CONSUME(t.Greater, { LABEL: 'op' }))]));
-      this.SUBRULE(this.expression, { LABEL: 'threshold' });
-    });
-    this.MANY(() => this.OR2(this.alts('gradeLevel/OR2/6', () => [
-      alt(() => this.SUBRULE(this.quota)),
-      alt(() => { this.CONSUME(kw.unless); this.SUBRULE2(this.expression, { LABEL: 'unless' }); }),
-    ])));
-  });
-
-  public quota = this.RULE('quota', () => {
-    this.CONSUME(kw.quota);
-    this.OR(this.alts('quota/OR/5', () => [
-      alt(() => this.CONSUME(t.Percent, { LABEL: 'amount' })),
-      alt(() => this.CONSUME(t.NumberTok, { LABEL: 'amount' })),
-    ]));
-    this.MANY(() => this.OR2(this.alts('quota/OR2/4', () => [
-      alt(() => { this.CONSUME(kw.within); this.SUBRULE(this.exprList, { LABEL: 'within' }); }),
-      alt(() => this.CONSUME(kw.up, { LABEL: 'rounding' })),
-      alt(() => this.CONSUME(kw.down, { LABEL: 'rounding' })),
-      alt(() => this.CONSUME(kw.nearest, { LABEL: 'rounding' })),
-    ])));
-  });
-
-  /** Clauses in any order; which are required and which repeat is checked when building the AST. */
-  public dispositionDef = this.RULE('dispositionDef', () => {
-    this.CONSUME(kw.disposition);
-    this.SUBRULE(this.name);
-    this.MANY(() => this.OR(this.alts('dispositionDef/OR/3', () => [
-      alt(() => { this.CONSUME(kw.severity); this.SUBRULE(this.signedNumber, { LABEL: 'severity' }); }),
-      alt(() => { this.CONSUME(kw.priority); this.SUBRULE2(this.signedNumber, { LABEL: 'priority' }); }),
-      alt(() => { this.CONSUME(kw.when); this.SUBRULE(this.expression, { LABEL: 'when' }); }),
-      alt(() => {
-          this.CONSUME(kw.candidates);
-          this.SUBRULE2(this.name, { LABEL: 'candidate' });
-          this.MANY2(() => { this.CONSUME(t.Comma); this.SUBRULE3(this.name, { LABEL: 'candidate' }); });
-        }),
-      alt(() => { this.CONSUME(kw.because); this.CONSUME(t.StringTok, { LABEL: 'because' }); }),
-      alt(() => this.SUBRULE(this.sourceClause)),
-    ])));
-  });
-
-  public testCase = this.RULE('testCase', () => {
+  public testCase = this.RULE('testCase', (): A.TestCase => {
+    const start = this.tokenCount;
     this.CONSUME(kw.test);
-    this.CONSUME(t.StringTok, { LABEL: 'title' });
+    const title = this.CONSUME(t.StringTok);
     this.CONSUME(t.LBrace);
+    const steps: (A.Given | A.Expect)[] = [];
     this.MANY(() => {
-      this.SUBRULE(this.testStep);
+      steps.push(this.SUBRULE(this.testStep));
       this.OPTION(() => this.sep());
     });
     this.CONSUME(t.RBrace);
-  });
+    if (this.RECORDING_PHASE) return NO_TEST;
+    return { kind: 'TestCase', title: stringOf(title), steps, span: this.spanSince(start) };
+  }, this.recovering(NO_TEST));
 
   /** `given …` or `expect …`. */
-  public testStep = this.RULE('testStep', () => {
-    this.OR(this.alts('testStep/OR/2', () => [alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))]));
-    this.OPTION(() => this.CONSUME(t.NumberTok, { LABEL: 'year' }));
-    this.OPTION2(() => { this.CONSUME(kw.unit); this.SUBRULE(this.name, { LABEL: 'unitKind' }); });
-    this.OR2(this.alts('testStep/OR2/1', () => [
-      alt(() => this.CONSUME(t.Word, { LABEL: 'subject' })),
-      alt(() => this.CONSUME(t.StringTok, { LABEL: 'subject' })),
-    ]));
-    this.OPTION3(() => this.SUBRULE2(this.name, { LABEL: 'table' }));
+  public testStep = this.RULE('testStep', (): A.Given | A.Expect => {
+    const head = this.OR(this.alts('testStep/OR/2', () => [alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))])) as IToken;
+    const year = this.OPTION(() => this.CONSUME(t.NumberTok));
+    const unitKind = this.OPTION2(() => { this.CONSUME(kw.unit); return this.SUBRULE(this.name); });
+    const subject = this.OR2(this.alts('testStep/OR2/1', () => [
+      alt(() => this.CONSUME(t.Word)),
+      alt(() => this.CONSUME(t.StringTok)),
+    ])) as IToken;
+    const table = this.OPTION3(() => this.SUBRULE2(this.name));
     this.CONSUME(t.LBrace);
-    this.MANY(gated(this.notNextItem, () => { this.SUBRULE(this.assignment); this.OPTION4(() => this.sep()); }));
-    this.CONSUME(t.RBrace);
-  });
+    const assignments: A.Assignment[] = [];
+    this.MANY(gated(this.notNextItem, () => { assignments.push(this.SUBRULE(this.assignment)); this.OPTION4(() => this.sep()); }));
+    const end = this.CONSUME(t.RBrace);
+    if (this.RECORDING_PHASE) return NO_STEP;
+    return B.testStep(this.ctx, head, year, unitKind, subject, table, assignments, end);
+  }, this.recovering<A.Given | A.Expect>(NO_STEP));
 
-  public assignment = this.RULE('assignment', () => {
-    this.SUBRULE(this.name);
+  public assignment = this.RULE('assignment', (): A.Assignment => {
+    const name = this.SUBRULE(this.name);
     this.OR(this.alts('assignment/OR/0', () => [
       alt(() => this.CONSUME(t.Equals)),
       alt(() => this.CONSUME(t.EqEq)),
       alt(() => this.CONSUME(t.Colon)),
     ]));
-    this.SUBRULE(this.expression);
-  });
-
-  // ---------- expressions ----------
+    const value = this.SUBRULE(this.expression);
+    if (this.RECORDING_PHASE) return NO_ASSIGNMENT;
+    return { kind: 'Assignment', name, value, span: between(name.span, value.span) };
+  }, this.recovering(NO_ASSIGNMENT));
 }
 
 /** The one parser instance: building it analyses the grammar, so it is done once per module load. */
 export const parser = new KaopingParser();
 
-/** Parses tokens into a CST; errors are in `parser.errors`, nesting errors in `parser.depthErrors`. */
-export function parseTokens(tokens: IToken[], maxDepth: number): CstNode {
-  parser.prepare(maxDepth);
+/** Parses tokens; syntax errors are in `parser.errors`, nesting errors in `parser.depthErrors`, tree diagnostics in `parser.ctx`. */
+export function parseTokens(tokens: IToken[], maxDepth: number): ParsedFile {
+  parser.prepare(maxDepth, tokens.length);
   parser.input = tokens;
   // Recognition errors are Chevrotain's control flow and their stack traces are never read;
   // capturing them was most of the cost of a syntax error.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parser.ruleFile();
+    parser.ruleFile();
   } finally {
     Error.stackTraceLimit = limit;
   }
+  return parser.result();
 }
+

@@ -1,9 +1,16 @@
-// Shared pieces of the CST → AST conversion: the conversion context, child access, spans and literals.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+// Shared pieces of building the AST while parsing: the conversion context, spans, literals,
+// clause-repeat checks and the nesting-depth measure.
+import type { IToken } from 'chevrotain';
 import type { Ident, NumberLit, PercentLit, StringLit } from './ast.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { normalizeDigits } from './lexer.ts';
 import { spanOfToken, type Span } from './span.ts';
+
+/** How far a context had got: taking it back drops what a discarded part of the file reported. */
+export interface CtxMark {
+  readonly diagnostics: number;
+  readonly names: number;
+}
 
 /** State of one conversion: diagnostics, the nesting limit and the keyword tokens used as names. */
 export class Ctx {
@@ -19,98 +26,28 @@ export class Ctx {
     this.diagnostics.push({ code, severity: 'error', span, message, messageEn });
     if (breaks) this.broken = true;
   }
-}
 
-export function isToken(e: CstElement): e is IToken {
-  return (e as IToken).image !== undefined;
-}
-
-export function tok(n: CstNode, key: string, i = 0): IToken | undefined {
-  return n.children[key]?.[i] as IToken | undefined;
-}
-
-/** Shared by every absent child list, so looking one up allocates nothing. */
-const NONE: readonly never[] = Object.freeze([]);
-
-export function toks(n: CstNode, key: string): readonly IToken[] {
-  return (n.children[key] ?? NONE) as IToken[];
-}
-
-export function sub(n: CstNode, key: string, i = 0): CstNode | undefined {
-  return n.children[key]?.[i] as CstNode | undefined;
-}
-
-export function subs(n: CstNode, key: string): readonly CstNode[] {
-  return (n.children[key] ?? NONE) as CstNode[];
-}
-
-/** True when recovery touched this subtree: a re-synced rule or a token invented by recovery. */
-export function isRecovered(n: CstNode): boolean {
-  if (n.recoveredNode) return true;
-  for (const key in n.children) {
-    for (const c of n.children[key]) {
-      if (isToken(c) ? c.isInsertedInRecovery === true || Number.isNaN(c.startOffset) : isRecovered(c)) return true;
-    }
+  mark(): CtxMark {
+    return { diagnostics: this.diagnostics.length, names: this.keywordsAsNames.length };
   }
-  return false;
-}
 
-const isRealToken = (t: IToken): boolean => !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
-
-/** Start offset of the first real token of an element (Infinity when it has none). */
-function firstOffset(e: CstElement): number {
-  if (isToken(e)) return isRealToken(e) ? e.startOffset : Infinity;
-  let best = Infinity;
-  for (const key in e.children) {
-    // Children are grouped by name, each group in order, so only each group's first real element matters.
-    for (const c of e.children[key]) {
-      const o = firstOffset(c);
-      if (o !== Infinity) {
-        if (o < best) best = o;
-        break;
-      }
-    }
+  /**
+   * Forgets everything reported since `m`. Tree building runs while parsing, also for parts that
+   * recovery touched or that a clause repeat makes redundant; those parts count as never built.
+   */
+  rollback(m: CtxMark): void {
+    this.diagnostics.length = m.diagnostics;
+    this.keywordsAsNames.length = m.names;
   }
-  return best;
-}
-
-/** End offset (exclusive) of the last real token of an element (-Infinity when it has none). */
-function lastOffset(e: CstElement): number {
-  if (isToken(e)) return isRealToken(e) ? spanOfToken(e).end : -Infinity;
-  let best = -Infinity;
-  for (const key in e.children) {
-    const group = e.children[key];
-    for (let i = group.length - 1; i >= 0; i--) {
-      const o = lastOffset(group[i]);
-      if (o !== -Infinity) {
-        if (o > best) best = o;
-        break;
-      }
-    }
-  }
-  return best;
-}
-
-/** The span from the first to the last real token of a subtree (empty span at 0 when it has none). */
-export function cstSpan(n: CstNode): Span {
-  const loc = n.location;
-  // Chevrotain tracks node offsets while parsing; they are NaN where recovery invented or skipped tokens.
-  if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset) && !n.recoveredNode) {
-    return { start: loc.startOffset, end: loc.endOffset + 1 };
-  }
-  const start = firstOffset(n);
-  return start === Infinity ? { start: 0, end: 0 } : { start, end: lastOffset(n) };
 }
 
 export function between(a: Span, b: Span): Span {
   return { start: a.start, end: b.end };
 }
 
-/** A `name` node (a word, or a keyword accepted as a name) as an Ident. */
-export function identOf(ctx: Ctx, nameNode: CstNode): Ident {
-  const word = tok(nameNode, 'Word');
-  const token = word ?? tok(nameNode, 'SoftKeyword')!;
-  if (!word) ctx.keywordsAsNames.push(token);
+/** A name token (a word, or a keyword accepted as a name) as an Ident. */
+export function identOf(ctx: Ctx, token: IToken): Ident {
+  if (token.tokenType.name !== 'Word') ctx.keywordsAsNames.push(token);
   return identOfToken(token);
 }
 
@@ -125,11 +62,6 @@ export function numberOf(token: IToken, minus?: IToken): NumberLit {
   return { kind: 'NumberLit', value: Number(text), text, span: minus ? between(spanOfToken(minus), span) : span };
 }
 
-/** `signedNumber` node → NumberLit (negative when a minus precedes it). */
-export function signedNumberOf(n: CstNode): NumberLit {
-  return numberOf(tok(n, 'Number')!, tok(n, 'Minus'));
-}
-
 export function percentOf(token: IToken): PercentLit {
   const text = normalizeDigits(token.image.slice(0, -1));
   // `${text}e-2` is parsed with one rounding, so 33.3% is exactly the double nearest 0.333.
@@ -142,6 +74,14 @@ export function stringOf(token: IToken): StringLit {
   const image = token.image;
   const closed = image.length >= 2 && CLOSING_QUOTES.has(image[image.length - 1]);
   return { kind: 'StringLit', value: image.slice(1, closed ? -1 : undefined), span: spanOfToken(token) };
+}
+
+/** Reports a clause written more than once (`zh`/`en`: the clause keyword in both languages); returns the first. */
+export function once<T extends { span: Span }>(ctx: Ctx, values: readonly T[], zh: string, en: string): T | undefined {
+  for (let i = 1; i < values.length; i++) {
+    ctx.error('KP123', values[i].span, `“${zh}”重复`, `\`${en}\` is written more than once`);
+  }
+  return values[0];
 }
 
 const EXPR_KINDS: ReadonlySet<string> = new Set([
