@@ -55,7 +55,9 @@ const keywordIds = new Map<TokenType, string>(Object.entries(t.keywordTokens).ma
 export function lex(text: string): LexResult {
   const result = lexer.tokenize(text);
   const diagnostics: Diagnostic[] = [];
-  const tokens: IToken[] = [];
+  // Chevrotain's fresh token array is compacted in place: invalid tokens are dropped from it.
+  const tokens = result.tokens;
+  let kept = 0;
   let invalidRun: IToken[] = [];
   const flushInvalid = (): void => {
     if (invalidRun.length === 0) return;
@@ -71,9 +73,8 @@ export function lex(text: string): LexResult {
     });
     invalidRun = [];
   };
-  for (const token of result.tokens) {
-    // Offset-only lexing leaves endOffset unset; the parser's node locations need it (inclusive).
-    token.endOffset = token.startOffset + token.image.length - 1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const type = token.tokenType;
     if (type === t.Invalid) {
       const prev = invalidRun[invalidRun.length - 1];
@@ -86,7 +87,7 @@ export function lex(text: string): LexResult {
       const kw = keywordOf(token.image);
       if (kw) retag(token, t.keywordTokens[kw.id]);
     } else if (type === t.LParen) {
-      const prev = tokens[tokens.length - 1];
+      const prev = kept > 0 ? tokens[kept - 1] : undefined;
       if (prev && prev.tokenType === t.Word && spanOfToken(prev).end === token.startOffset) {
         retag(prev, t.Callee);
         retag(token, t.CallParen);
@@ -123,8 +124,9 @@ export function lex(text: string): LexResult {
         retag(token, look.twin);
       }
     }
-    tokens.push(token);
+    tokens[kept++] = token;
   }
+  tokens.length = kept;
   flushInvalid();
   const comments: Comment[] = (result.groups.comments ?? []).map(c => ({ text: c.image, span: spanOfToken(c) }));
   return { tokens, comments, diagnostics };

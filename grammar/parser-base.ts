@@ -113,7 +113,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     }
     const i = this.consumed++;
     this.starts[i] = token.startOffset;
-    this.ends[i] = token.endOffset! + 1;
+    // Offset-only lexing leaves `endOffset` unset; setting it on every token cost more than it saved.
+    this.ends[i] = token.startOffset + token.image.length;
   }
 
   /** Resets per-parse state; call before setting `input`. */
