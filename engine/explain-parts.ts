@@ -55,7 +55,7 @@ export function explainSubconditions(ctx: ExplainContext, when: ast.Expr, env: E
     // Every operand stays, true or not: together they are the proof.
     return distinct(ops.map(o => explainNode(ctx, o, env, depth, file)));
   }
-  return explainBelow(ctx, when, env, depth, file);
+  return distinct(explainBelow(ctx, when, env, depth, file));
 }
 
 /**
