@@ -165,8 +165,9 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       return { span, recovered, value: undefined };
     }
     if (this.ctx.broken) return { span, recovered, value: undefined };
-    // Each nesting level takes at least one character, so only long definitions can be too deep.
-    if (span.end - span.start > this.maxDepth && expressionDepth(value) > this.maxDepth) {
+    // Each expression node owns a token of its own (a literal, an operator, a bracket, a keyword),
+    // so a tree is at most as deep as its part has tokens, plus one leaf without (a placeholder).
+    if (this.consumed - scope.tokens >= this.maxDepth && span.end - span.start > this.maxDepth && expressionDepth(value) > this.maxDepth) {
       this.ctx.error('KP122', span, `表达式嵌套过深（超过 ${this.maxDepth} 层），请拆成几个得分或定义`,
         `expression nested too deeply (more than ${this.maxDepth} levels); split it into several definitions`);
       return { span, recovered, value: undefined };
