@@ -49,12 +49,16 @@ describe('kaoping explain', () => {
     '',
   ];
 
-  it('shows the decision, every fired disposition and last year\'s disposition behind it, three levels deep', async () => {
+  it('shows the decision, every fired disposition and last year\'s disposition behind it, four levels deep', async () => {
     const r = await explainCli('--cadre', 'c01');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    // Level 3 is last year's 诫勉谈话: its own condition's input, one level further, is cut.
-    expect(r.out).toBe([
+    // This fixture's tree is five levels deep at most: the default cut (four) reaches last year's
+    // 诫勉谈话 and its condition's input, so the whole tree shows — the same as --depth 4.
+    expect(r.out).toBe(WHOLE.join('\n'));
+    expect(r.out).toBe((await explainCli('--cadre', 'c01', '--depth', '4')).out);
+    // One level less cuts that input, and says so.
+    expect((await explainCli('--cadre', 'c01', '--depth', '3')).out).toBe([
       ...WHOLE.slice(0, 8),
       '│        └─ …（用 --depth 查看更深）',
       ...WHOLE.slice(9),

@@ -8,11 +8,12 @@ import { explanationJson, formatExplanation } from './format-explain.ts';
 const USAGE = '用法 / usage: kaoping explain --rules FILE --data DIR --year YEAR (--cadre ID | --unit 类别:ID) [--value 名称] [--depth N|all] [--format text|json] [--lang zh|en]';
 
 /**
- * A decision printed as text stops three levels below it — the dispositions, their conditions, and
- * those conditions' parts (sub-conditions): what a reviewer reads first. Earlier years' scores down
+ * A decision printed as text stops four levels below it — the dispositions, their conditions, those
+ * conditions' parts, and the figures each part read (a rank, its position and group size in each
+ * year): what a reviewer reads first. Earlier years' scores down
  * to every input cell are one --depth away. A value, or JSON for a program, is whole unless asked.
  */
-const DECISION_DEPTH = 3;
+const DECISION_DEPTH = 4;
 
 /** The levels to show below the root, or undefined for all. */
 function depthOf(a: ReadonlyMap<string, string>, t: ExplainTarget, format: string): number | undefined {
