@@ -1,9 +1,9 @@
 // What every grammar rule shares, below the grammar itself: Chevrotain's embedded-actions parser
 // with the conversion context, the nesting guard, and the tracking of consumed tokens and
 // recoveries that gives spans and "touched by recovery" without building a CST.
-import { EmbeddedActionsParser, type IOrAlt, type IParserConfig, type IRuleConfig, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IParserConfig, type IRuleConfig, type IToken, type TokenType } from 'chevrotain';
 import { Ctx, type CtxMark, expressionDepth } from './build-util.ts';
-import type { Span } from './span.ts';
+import { spanOfToken, type Span } from './span.ts';
 import * as t from './tokens.ts';
 
 const kw = t.keywordTokens;
@@ -69,6 +69,13 @@ export interface Settled<T> {
   readonly value: T | undefined;
 }
 
+const OPENERS: ReadonlySet<TokenType> = new Set([t.LParen, t.CallParen, t.LBrace]);
+const CLOSERS: ReadonlySet<TokenType> = new Set([t.RParen, t.RBrace]);
+const SKIP_STOPS: ReadonlySet<TokenType> = new Set([
+  kw.then, kw.else, t.Arrow, t.Comma, t.Semicolon, t.Percent,
+  ...[...t.ITEM_START_IDS].map(id => kw[id]),
+]);
+
 /** What Chevrotain calls for every consumed token; a no-op in embedded-actions parsers. */
 interface TokenHook {
   cstPostTerminal(label: string, token: IToken): void;
@@ -76,7 +83,11 @@ interface TokenHook {
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
-/** Shared state and helpers of the grammar rules; parser-expr.ts adds the expressions. */
+/**
+ * Shared state and helpers of the grammar rules. The grammar is one parser class built in layers,
+ * one file each: expressions (parser-expr.ts), bracketed forms (parser-forms.ts), definitions of
+ * data and scores (parser-defs.ts), of outcomes (parser-outcomes.ts), and the file (parser.ts).
+ */
 export abstract class ParserBase extends EmbeddedActionsParser {
   /** Diagnostics and keyword-names of tree building; replaced for every parse. */
   ctx = new Ctx(MAX_NESTING_DEPTH);
@@ -92,6 +103,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   private resyncs = 0;
   private inserted = 0;
   private readonly altCache = new Map<string, IOrAlt<unknown>[]>();
+  private skipBalance = 0;
+  private skipIfs = 0;
 
   constructor(tokens: TokenType[], config: IParserConfig) {
     super(tokens, config);
@@ -215,6 +228,42 @@ export abstract class ParserBase extends EmbeddedActionsParser {
       this.altCache.set(key, cached);
     }
     return cached;
+  }
+
+  /**
+   * Skips an operand nested past the limit, tracking brackets and if/else so the enclosing
+   * levels resume cleanly. Plain JS, invisible to grammar analysis, so the lookahead of every
+   * rule that contains an expression stays exact.
+   */
+  protected skipDeep(): void {
+    this.skipBalance = 0;
+    this.skipIfs = 0;
+    const first = this.LA(1);
+    let last: IToken | undefined;
+    for (let next = first; this.skipMore(next.tokenType); next = this.SKIP_TOKEN()) {
+      this.skipped(next.tokenType);
+      last = next;
+    }
+    const before = this.LA(0);
+    const at = before.tokenType === EOF ? 0 : spanOfToken(before).end;
+    this.depthErrors.push({ span: last ? { start: first.startOffset, end: spanOfToken(last).end } : { start: at, end: at } });
+  }
+
+  private skipMore(type: TokenType): boolean {
+    if (type === EOF) return false;
+    // Even inside unclosed brackets, `score 名称 =` begins the next definition.
+    if (ITEM_STARTS.has(type) && this.startsDefinition()) return false;
+    if (CLOSERS.has(type)) return this.skipBalance > 0;
+    if (this.skipBalance > 0) return true;
+    if (this.skipIfs > 0) return !ITEM_STARTS.has(type);
+    return !SKIP_STOPS.has(type);
+  }
+
+  private skipped(type: TokenType): void {
+    if (OPENERS.has(type)) this.skipBalance++;
+    else if (CLOSERS.has(type)) this.skipBalance--;
+    else if (this.skipBalance === 0 && type === kw.if) this.skipIfs++;
+    else if (this.skipBalance === 0 && type === kw.else) this.skipIfs--;
   }
 
   /** `,` or `;` (at most one call per rule: it uses the DSL's occurrence index 9). */

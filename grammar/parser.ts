@@ -5,9 +5,10 @@ import type * as A from './ast.ts';
 import * as B from './build-defs.ts';
 import { between, stringOf } from './build-util.ts';
 import { alt, gated, ITEM_STARTS, type Settled } from './parser-base.ts';
-import { DefinitionParser, type UnitMember } from './parser-defs.ts';
+import { type UnitMember } from './parser-defs.ts';
+import { OutcomeParser } from './parser-outcomes.ts';
 import { cacheErrorMessages, messages, type ErrorInternals } from './parser-errors.ts';
-import { MISSING, NO_IDENT, NO_STRING } from './parser-expr.ts';
+import { NO_ASSIGNMENT, NO_REMOVE, NO_STEP, NO_TEST } from './recovery-values.ts';
 import type { Span } from './span.ts';
 import * as t from './tokens.ts';
 
@@ -18,10 +19,6 @@ export type { ExpectedInfo } from './parser-errors.ts';
 const kw = t.keywordTokens;
 
 const NO_SPAN: Span = { start: 0, end: 0 };
-const NO_REMOVE: A.Remove = { kind: 'Remove', name: NO_IDENT, span: NO_SPAN };
-const NO_TEST: A.TestCase = { kind: 'TestCase', title: NO_STRING, steps: [], span: NO_SPAN };
-const NO_STEP: A.Given = { kind: 'Given', subject: NO_IDENT, assignments: [], span: NO_SPAN };
-const NO_ASSIGNMENT: A.Assignment = { kind: 'Assignment', name: NO_IDENT, value: MISSING, span: NO_SPAN };
 
 /** A unit block as read: its definitions, each kept or dropped on its own, and the block's tree. */
 export interface UnitRecord {
@@ -49,7 +46,7 @@ export interface ParsedFile {
 }
 
 /** The whole grammar: the file, its header and every kind of item. */
-class KaopingParser extends DefinitionParser {
+class KaopingParser extends OutcomeParser {
   private headerRead: Settled<A.Header> | undefined = undefined;
   private items: ItemRecord[] = [];
   private junkFirsts: IToken[] = [];
