@@ -119,7 +119,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     (this as unknown as TokenHook).cstPostTerminal = this.onToken;
   }
 
-  private onToken(_label: string, token: IToken): void {
+  protected onToken(_label: string, token: IToken): void {
     if (token.isInsertedInRecovery === true || Number.isNaN(token.startOffset)) {
       this.inserted++;
       return;

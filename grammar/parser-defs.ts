@@ -77,10 +77,10 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.enum);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.LBrace);
     const members: A.Ident[] = [];
-    this.MANY(gated(this.notNextItem, () => { members.push(this.SUBRULE2(this.name)); this.OPTION(() => this.sep()); }));
+    this.MANY(gated(this.notNextItem, () => { members.push(this.nameAt(2)); this.OPTION(() => this.sep()); }));
     this.CONSUME(t.RBrace);
     const source = this.OPTION2(() => this.SUBRULE(this.sourceClause));
     if (this.RECORDING_PHASE) return NO_DEF;
@@ -92,8 +92,8 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.input);
-    const names = [this.SUBRULE(this.name)];
-    this.MANY(() => { this.CONSUME(t.Comma); names.push(this.SUBRULE2(this.name)); });
+    const names = [this.nameAt(0)];
+    this.MANY(() => { this.CONSUME(t.Comma); names.push(this.nameAt(2)); });
     this.CONSUME(t.Colon);
     const type = this.SUBRULE(this.typeRef);
     const optional = this.OPTION(() => this.CONSUME(kw.optional));
@@ -104,7 +104,7 @@ export abstract class DefinitionParser extends FormParser {
   }, this.recovering(NO_DEF));
 
   public typeRef = this.RULE('typeRef', (): A.TypeRef => {
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     const range = this.OPTION(() => this.SUBRULE(this.range));
     return this.RECORDING_PHASE ? NO_TYPE : B.typeRef(name, range);
   }, this.recovering(NO_TYPE));
@@ -114,7 +114,7 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     const head = this.OR(this.alts('rowsDef/OR/13', () => [alt(() => this.CONSUME(kw.records)), alt(() => this.CONSUME(kw.periods))])) as IToken;
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.LBrace);
     const fields: A.FieldDecl[] = [];
     this.MANY(gated(this.notNextItem, () => { fields.push(this.SUBRULE(this.fieldDecl)); this.OPTION(() => this.sep()); }));
@@ -129,7 +129,7 @@ export abstract class DefinitionParser extends FormParser {
 
   public fieldDecl = this.RULE('fieldDecl', (): A.FieldDecl => {
     const start = this.tokenCount;
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.Colon);
     const type = this.SUBRULE(this.typeRef);
     const optional = this.OPTION(() => this.CONSUME(kw.optional));
@@ -141,7 +141,7 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.events);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.LBrace);
     const situations: A.Situation[] = [];
     const fields: A.FieldDecl[] = [];
@@ -163,8 +163,8 @@ export abstract class DefinitionParser extends FormParser {
 
   public situation = this.RULE('situation', (): A.Situation => {
     const start = this.tokenCount;
-    const name = this.SUBRULE(this.name);
-    const points = this.SUBRULE(this.signedNumber);
+    const name = this.nameAt(0);
+    const points = this.signedNumberAt(0);
     const desc = this.OPTION(() => this.CONSUME(t.StringTok));
     const source = this.OPTION2(() => this.SUBRULE(this.sourceClause));
     if (this.RECORDING_PHASE) return NO_SITUATION;
@@ -178,9 +178,9 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     const head = this.OR(this.alts('scoreDef/OR/11', () => [alt(() => this.CONSUME(kw.score)), alt(() => this.CONSUME(kw.define))])) as IToken;
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.Equals);
-    const expr = this.SUBRULE(this.expression);
+    const expr = this.expr(0);
     const round = this.OPTION(() => { this.CONSUME(kw.round); return this.CONSUME(t.NumberTok); });
     const source = this.OPTION2(() => this.SUBRULE(this.sourceClause));
     if (this.RECORDING_PHASE) return NO_DEF;
@@ -192,9 +192,9 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.weights);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(kw.by);
-    const by = this.SUBRULE(this.expression);
+    const by = this.expr(0);
     this.CONSUME(t.LBrace);
     const rows: A.WeightsRow[] = [];
     this.MANY(gated(this.notNextItem, () => { rows.push(this.SUBRULE(this.weightsRow)); this.OPTION(() => this.sep()); }));
@@ -210,10 +210,10 @@ export abstract class DefinitionParser extends FormParser {
 
   public weightsRow = this.RULE('weightsRow', (): A.WeightsRow => {
     const start = this.tokenCount;
-    const member = this.SUBRULE(this.name);
+    const member = this.nameAt(0);
     this.CONSUME(t.Colon);
-    const items = [this.SUBRULE(this.weightItem)];
-    this.MANY(gated(this.sameRow, () => { this.OPTION(() => this.CONSUME(t.Comma)); items.push(this.SUBRULE2(this.weightItem)); }));
+    const items = [this.weightItemAt(0)];
+    this.MANY(gated(this.sameRow, () => { this.OPTION(() => this.CONSUME(t.Comma)); items.push(this.weightItemAt(2)); }));
     if (this.RECORDING_PHASE) return NO_WEIGHTS_ROW;
     return { kind: 'WeightsRow', member, items, span: this.spanSince(start) };
   }, this.recovering(NO_WEIGHTS_ROW));
@@ -222,9 +222,9 @@ export abstract class DefinitionParser extends FormParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.table);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(kw.by);
-    const by = this.SUBRULE(this.expression);
+    const by = this.expr(0);
     this.CONSUME(t.LBrace);
     const rows: A.TableRow[] = [];
     this.MANY(gated(this.notNextItem, () => { rows.push(this.SUBRULE(this.tableRow)); this.OPTION(() => this.sep()); }));
@@ -237,9 +237,9 @@ export abstract class DefinitionParser extends FormParser {
 
   public tableRow = this.RULE('tableRow', (): A.TableRow => {
     const start = this.tokenCount;
-    const member = this.OR(this.alts('tableRow/OR/10', () => [alt(() => this.CONSUME(kw.else)), alt(() => this.SUBRULE(this.name))])) as IToken | A.Ident;
+    const member = this.OR(this.alts('tableRow/OR/10', () => [alt(() => this.CONSUME(kw.else)), alt(() => this.nameAt(0))])) as IToken | A.Ident;
     this.CONSUME(t.Colon);
-    const value = this.SUBRULE(this.expression);
+    const value = this.expr(0);
     if (this.RECORDING_PHASE) return NO_TABLE_ROW;
     return { kind: 'TableRow', member: 'kind' in member ? member : 'else', value, span: this.spanSince(start) };
   }, this.recovering(NO_TABLE_ROW));

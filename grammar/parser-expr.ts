@@ -2,7 +2,7 @@
 // ranges), each rule returning its AST. Operators are read as a flat list and precedence is
 // applied when the expression ends (build-expr.ts), so one nesting level costs few rule frames;
 // the depth guard stops runaway nesting before the call stack does.
-import type { IOrAlt, IParserConfig, IToken, OrMethodOpts, ParserMethod, TokenType } from 'chevrotain';
+import { type IOrAlt, type IParserConfig, type IToken, type OrMethodOpts, type ParserMethod, tokenMatcher, type TokenType } from 'chevrotain';
 import type * as A from './ast.ts';
 import { between, identOf, numberOf, percentOf, stringOf } from './build-util.ts';
 import { call, type CallArg, type FlatExpr, history, memberAccess, precedence, type SetLit } from './build-expr.ts';
@@ -18,6 +18,23 @@ const kw = t.keywordTokens;
 
 /** A rule taking no arguments. */
 export type Rule<T> = ParserMethod<[], T>;
+
+/** A table by tokenTypeIdx of the given token types and every type in their categories. */
+function typeTable(types: readonly TokenType[]): readonly boolean[] {
+  const out: boolean[] = [];
+  for (const type of t.parserTokens) {
+    const probe = { tokenType: type, tokenTypeIdx: type.tokenTypeIdx! } as IToken;
+    out[type.tokenTypeIdx!] = types.some(x => tokenMatcher(probe, x));
+  }
+  return out;
+}
+
+/** Tokens that are a whole operand by themselves (see `leaf`). */
+const LEAVES = typeTable([t.Word, t.NumberTok, t.Percent, t.StringTok]);
+/** Tokens after which an operand goes on: its postfix loop (`.member`, `@-k`). */
+const SUFFIXES = typeTable([t.Dot, t.At]);
+/** Tokens after which an expression goes on: the postfix loop or the operator loop. */
+const CONTINUES = typeTable([t.Dot, t.At, t.BinaryOperator, kw.and, kw.or, kw.in]);
 
 /** Expression rules and shared primitives; the bracketed forms they refer to are in parser-forms.ts. */
 export abstract class ExpressionParser extends ParserBase {
@@ -60,6 +77,67 @@ export abstract class ExpressionParser extends ParserBase {
     }
   }
 
+  /**
+   * Shortcuts past the grammar for the commonest leaves: a word where a name is expected; a lone
+   * name, number, percentage or text as an operand or a whole expression; a number as a signed
+   * number. Through the grammar such a leaf takes one alternative, enters no loop and cannot fail,
+   * and a rule invocation that succeeds leaves nothing behind in Chevrotain's state, so reading
+   * the token directly changes nothing but the cost (a third of all rule invocations). Grammar
+   * recording always goes through the rules; with `fastPaths` off parsing does too, and the tests
+   * check that both ways give the same result.
+   */
+  fastPaths = true;
+
+  /** Consumes `token` (the next one) as CONSUME would. */
+  protected take(token: IToken): void {
+    this.SKIP_TOKEN();
+    this.onToken('', token);
+  }
+
+  /** Consumes a token of LEAVES and returns it as an expression. */
+  protected leaf(token: IToken): A.Expr {
+    this.take(token);
+    const type = token.tokenType;
+    return type === t.Word ? this.nameRef(token) : type === t.NumberTok ? numberOf(token) : type === t.Percent ? percentOf(token) : stringOf(token);
+  }
+
+  /** Whether the next token alone is an expression, at a depth the guard allows. */
+  protected leafExpressionAhead(): boolean {
+    return this.fastPaths && !this.RECORDING_PHASE && this.depth < this.maxDepth &&
+      LEAVES[this.LA_FAST(1).tokenTypeIdx] && !CONTINUES[this.LA_FAST(2).tokenTypeIdx];
+  }
+
+  /** `SUBRULE<idx>(this.name)`. */
+  protected nameAt(idx: number): A.Ident {
+    const token = this.LA_FAST(1);
+    if (!this.fastPaths || this.RECORDING_PHASE || token.tokenType !== t.Word) return this.subrule(idx, this.name);
+    this.take(token);
+    return identOf(this.ctx, token);
+  }
+
+  /** `SUBRULE<idx>(this.expression)`. */
+  protected expr(idx: number): A.Expr {
+    return this.leafExpressionAhead() ? this.leaf(this.LA_FAST(1)) : this.subrule(idx, this.expression);
+  }
+
+  /** `SUBRULE<idx>(this.operand)`. */
+  private operandAt(idx: number): A.Expr {
+    const token = this.LA_FAST(1);
+    if (!this.fastPaths || this.RECORDING_PHASE || !LEAVES[token.tokenTypeIdx] || SUFFIXES[this.LA_FAST(2).tokenTypeIdx]) {
+      return this.subrule(idx, this.operand);
+    }
+    this.lastPrefixes = undefined;
+    return this.leaf(token);
+  }
+
+  /** `SUBRULE<idx>(this.signedNumber)`. */
+  protected signedNumberAt(idx: number): A.NumberLit {
+    const token = this.LA_FAST(1);
+    if (!this.fastPaths || this.RECORDING_PHASE || token.tokenType !== t.NumberTok) return this.subrule(idx, this.signedNumber);
+    this.take(token);
+    return numberOf(token);
+  }
+
   public name = this.RULE('name', (): A.Ident => {
     const token = this.OR(this.alts('name/OR/5', () => [
       alt(() => this.CONSUME(t.Word)),
@@ -75,9 +153,9 @@ export abstract class ExpressionParser extends ParserBase {
   }, this.recovering(NO_STRING));
 
   public range = this.RULE('range', (): A.RangeLit => {
-    const low = this.SUBRULE(this.signedNumber);
+    const low = this.signedNumberAt(0);
     this.CONSUME(t.DotDot);
-    const high = this.SUBRULE2(this.signedNumber);
+    const high = this.signedNumberAt(2);
     return this.RECORDING_PHASE ? NO_RANGE : { kind: 'RangeLit', low, high, span: between(low.span, high.span) };
   }, this.recovering(NO_RANGE));
 
@@ -97,7 +175,7 @@ export abstract class ExpressionParser extends ParserBase {
         return MISSING;
       }
       const cuts = this.depthErrors.length;
-      const first = this.SUBRULE(this.operand);
+      const first = this.operandAt(0);
       const firstPrefixes = this.lastPrefixes;
       this.MANY(this.operatorStep);
       // Past the nesting guard the definition is dropped anyway, and thousands of prefix
@@ -128,9 +206,9 @@ export abstract class ExpressionParser extends ParserBase {
   // The hot rules reuse their alternatives and steps: building them on every call made garbage
   // collection the larger part of parsing. They keep what they read in fields, not in locals.
   private readonly operatorAlts: IOrAlt<unknown>[] = [
-    alt(() => { const op = this.CONSUME(t.BinaryOperator); this.pushStep(op, this.SUBRULE2(this.operand), this.lastPrefixes); }),
-    alt(() => { const op = this.CONSUME(kw.and); this.pushStep(op, this.SUBRULE3(this.operand), this.lastPrefixes); }),
-    alt(() => { const op = this.CONSUME(kw.or); this.pushStep(op, this.SUBRULE4(this.operand), this.lastPrefixes); }),
+    alt(() => { const op = this.CONSUME(t.BinaryOperator); this.pushStep(op, this.operandAt(2), this.lastPrefixes); }),
+    alt(() => { const op = this.CONSUME(kw.and); this.pushStep(op, this.operandAt(3), this.lastPrefixes); }),
+    alt(() => { const op = this.CONSUME(kw.or); this.pushStep(op, this.operandAt(4), this.lastPrefixes); }),
     alt(() => { const op = this.CONSUME(kw.in); this.pushStep(op, this.SUBRULE(this.setLit), undefined); }),
   ];
 
@@ -195,7 +273,7 @@ export abstract class ExpressionParser extends ParserBase {
     alt(() => { this.checkSoftName(2); return this.nameRef(this.CONSUME(t.SoftKeyword)); }),
     alt(() => {
       const open = this.CONSUME(t.LParen);
-      const expr = this.SUBRULE(this.expression);
+      const expr = this.expr(0);
       const close = this.CONSUME2(t.RParen);
       return this.RECORDING_PHASE ? MISSING : { kind: 'Paren', expr, span: between(spanOfToken(open), spanOfToken(close)) };
     }),
@@ -245,15 +323,15 @@ export abstract class ExpressionParser extends ParserBase {
       DEF: [
         alt((): CallArg => ({ range: this.SUBRULE(this.range) }), () => this.isRangeAhead()),
         alt((): CallArg => {
-          const value = this.SUBRULE(this.expression);
-          const within = this.OPTION(() => { this.CONSUME(kw.within); return this.SUBRULE2(this.expression); });
-          const where = this.OPTION2(() => { this.CONSUME(kw.where); return this.SUBRULE3(this.expression); });
+          const value = this.expr(0);
+          const within = this.OPTION(() => { this.CONSUME(kw.within); return this.expr(2); });
+          const where = this.OPTION2(() => { this.CONSUME(kw.where); return this.expr(3); });
           return { value, within, where };
         }),
         alt((): CallArg => {
           this.CONSUME2(kw.within);
-          const within = this.SUBRULE4(this.expression);
-          const where = this.OPTION3(() => { this.CONSUME2(kw.where); return this.SUBRULE5(this.expression); });
+          const within = this.expr(4);
+          const where = this.OPTION3(() => { this.CONSUME2(kw.where); return this.expr(5); });
           return { within, where };
         }),
       ],

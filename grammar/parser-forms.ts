@@ -19,8 +19,18 @@ export abstract class FormParser extends ExpressionParser {
     super(tokens, config);
   }
 
+  /** `SUBRULE<idx>(this.weightItem)`; a lone leaf and its percentage are read directly (see `fastPaths`). */
+  protected weightItemAt(idx: number): A.WeightItem {
+    if (!this.leafExpressionAhead() || this.LA_FAST(2).tokenType !== t.Percent) return this.subrule(idx, this.weightItem);
+    const expr = this.leaf(this.LA_FAST(1));
+    const percent = this.LA_FAST(1);
+    this.take(percent);
+    const weight = percentOf(percent);
+    return { kind: 'WeightItem', expr, weight, span: between(expr.span, weight.span) };
+  }
+
   public weightItem = this.RULE('weightItem', (): A.WeightItem => {
-    const expr = this.SUBRULE(this.expression);
+    const expr = this.expr(0);
     const percent = this.CONSUME(t.Percent);
     if (this.RECORDING_PHASE) return NO_WEIGHT;
     const weight = percentOf(percent);
@@ -28,7 +38,7 @@ export abstract class FormParser extends ExpressionParser {
   }, this.recovering(NO_WEIGHT));
 
   public sortKey = this.RULE('sortKey', (): A.SortKey => {
-    const expr = this.SUBRULE(this.expression);
+    const expr = this.expr(0);
     const dir = this.OPTION(() => this.OR(this.alts('sortKey/OR/4', () => [alt(() => this.CONSUME(kw.desc)), alt(() => this.CONSUME(kw.asc))])) as IToken);
     if (this.RECORDING_PHASE) return NO_SORT_KEY;
     return {
@@ -38,25 +48,25 @@ export abstract class FormParser extends ExpressionParser {
   }, this.recovering(NO_SORT_KEY));
 
   public exprList = this.RULE('exprList', (): A.Expr[] => {
-    const list = [this.SUBRULE(this.expression)];
-    this.MANY(() => { this.CONSUME(t.Comma); list.push(this.SUBRULE2(this.expression)); });
+    const list = [this.expr(0)];
+    this.MANY(() => { this.CONSUME(t.Comma); list.push(this.expr(2)); });
     return list;
   }, this.recovering(NO_EXPRS));
 
   public ifExpr = this.RULE('ifExpr', (): A.Expr => {
     const start = this.CONSUME(kw.if);
-    const cond = this.SUBRULE(this.expression);
+    const cond = this.expr(0);
     this.CONSUME(kw.then);
-    const then = this.SUBRULE2(this.expression);
+    const then = this.expr(2);
     this.CONSUME(kw.else);
-    const otherwise = this.SUBRULE3(this.expression);
+    const otherwise = this.expr(3);
     if (this.RECORDING_PHASE) return MISSING;
     return { kind: 'If', cond, then, else: otherwise, span: between(spanOfToken(start), otherwise.span) };
   }, this.recovering<A.Expr>(MISSING));
 
   public matchExpr = this.RULE('matchExpr', (): A.Expr => {
     const start = this.CONSUME(kw.match);
-    const subject = this.SUBRULE(this.expression);
+    const subject = this.expr(0);
     this.CONSUME(t.LBrace);
     const arms: A.MatchArm[] = [];
     this.MANY(gated(this.notNextItem, () => { arms.push(this.SUBRULE(this.matchArm)); this.OPTION(() => this.sep()); }));
@@ -76,13 +86,13 @@ export abstract class FormParser extends ExpressionParser {
       }),
     ])) as IToken | (A.Ident | A.NumberLit)[];
     this.CONSUME(t.Arrow);
-    const value = this.SUBRULE(this.expression);
+    const value = this.expr(0);
     if (this.RECORDING_PHASE) return NO_ARM;
     return Array.isArray(head) ? matchArm(undefined, head, value) : matchArm(head, [], value);
   }, this.recovering(NO_ARM));
 
   public pattern = this.RULE('pattern', (): A.Ident | A.NumberLit => {
-    return this.OR(this.alts('pattern/OR/2', () => [alt(() => this.SUBRULE(this.name)), alt(() => this.SUBRULE(this.signedNumber))])) as A.Ident | A.NumberLit;
+    return this.OR(this.alts('pattern/OR/2', () => [alt(() => this.nameAt(0)), alt(() => this.signedNumberAt(0))])) as A.Ident | A.NumberLit;
   }, this.recovering<A.Ident | A.NumberLit>(NO_IDENT));
 
   public tiersExpr = this.RULE('tiersExpr', (): A.Expr => {
@@ -99,10 +109,10 @@ export abstract class FormParser extends ExpressionParser {
   public tierArm = this.RULE('tierArm', (): A.TierArm => {
     const head = this.OR(this.alts('tierArm/OR/1', () => [
       alt(() => this.CONSUME(kw.else)),
-      alt(() => this.SUBRULE(this.expression)),
+      alt(() => this.expr(0)),
     ])) as IToken | A.Expr;
     this.CONSUME(t.Arrow);
-    const value = this.SUBRULE2(this.expression);
+    const value = this.expr(2);
     if (this.RECORDING_PHASE) return NO_TIER;
     return 'kind' in head ? tierArm(undefined, head, value) : tierArm(head, MISSING, value);
   }, this.recovering(NO_TIER));
@@ -113,11 +123,11 @@ export abstract class FormParser extends ExpressionParser {
       alt(() => {
         this.CONSUME(t.LBrace);
         const items: A.WeightItem[] = [];
-        this.MANY(() => { items.push(this.SUBRULE(this.weightItem)); this.OPTION(() => this.sep()); });
+        this.MANY(() => { items.push(this.weightItemAt(0)); this.OPTION(() => this.sep()); });
         const end = this.CONSUME(t.RBrace);
         return { items, end };
       }),
-      alt(() => this.SUBRULE(this.name)),
+      alt(() => this.nameAt(0)),
     ])) as A.Ident | { items: A.WeightItem[]; end: IToken };
     if (this.RECORDING_PHASE) return MISSING;
     const from = spanOfToken(start);
@@ -128,7 +138,7 @@ export abstract class FormParser extends ExpressionParser {
   public setLit = this.RULE('setLit', (): SetLit => {
     const start = this.CONSUME(t.LBrace);
     const items: A.Expr[] = [];
-    this.MANY(() => { items.push(this.SUBRULE(this.expression)); this.OPTION(() => this.sep()); });
+    this.MANY(() => { items.push(this.expr(0)); this.OPTION(() => this.sep()); });
     const end = this.CONSUME(t.RBrace);
     return this.RECORDING_PHASE ? NO_SET : { items, span: between(spanOfToken(start), spanOfToken(end)) };
   }, this.recovering(NO_SET));

@@ -42,7 +42,7 @@ export abstract class OutcomeParser extends DefinitionParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.rank);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(t.Equals);
     const key = this.SUBRULE(this.sortKey);
     const within: B.WithinList[] = [];
@@ -52,7 +52,7 @@ export abstract class OutcomeParser extends DefinitionParser {
     this.MANY(() => {
       const clause = this.OR(this.alts('rankDef/OR/9', () => [
         alt((): RankClause => { this.CONSUME(kw.within); return this.withinList(); }),
-        alt((): RankClause => { this.CONSUME(kw.where); return { where: this.SUBRULE(this.expression) }; }),
+        alt((): RankClause => { this.CONSUME(kw.where); return { where: this.expr(0) }; }),
         alt((): RankClause => {
           const tk = this.CONSUME(kw.tiebreak);
           const keys = [this.SUBRULE2(this.sortKey)];
@@ -78,10 +78,10 @@ export abstract class OutcomeParser extends DefinitionParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.grade);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.CONSUME(kw.by);
-    const by = this.SUBRULE(this.expression);
-    const where = this.OPTION(() => { this.CONSUME(kw.where); return this.SUBRULE2(this.expression); });
+    const by = this.expr(0);
+    const where = this.OPTION(() => { this.CONSUME(kw.where); return this.expr(2); });
     this.CONSUME(t.LBrace);
     const levels: A.GradeLevel[] = [];
     const ungraded: A.Expr[] = [];
@@ -104,23 +104,23 @@ export abstract class OutcomeParser extends DefinitionParser {
   public ungraded = this.RULE('ungraded', (): A.Expr => {
     this.CONSUME(kw.ungraded);
     this.CONSUME(kw.when);
-    return this.SUBRULE(this.expression);
+    return this.expr(0);
   }, this.recovering<A.Expr>(MISSING));
 
   public gradeLevel = this.RULE('gradeLevel', (): A.GradeLevel => {
     const start = this.tokenCount;
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     let op: IToken | undefined;
     const threshold = this.OPTION(() => {
       op = this.OR(this.alts('gradeLevel/OR/7', () => [alt(() => this.CONSUME(t.GreaterEq)), alt(() => this.CONSUME(t.Greater))])) as IToken;
-      return this.SUBRULE(this.expression);
+      return this.expr(0);
     });
     const quotas: A.Quota[] = [];
     const unlesses: A.Expr[] = [];
     this.MANY(() => {
       const entry = this.OR2(this.alts('gradeLevel/OR2/6', () => [
         alt(() => this.SUBRULE(this.quota)),
-        alt(() => { this.CONSUME(kw.unless); return this.SUBRULE2(this.expression); }),
+        alt(() => { this.CONSUME(kw.unless); return this.expr(2); }),
       ])) as A.Quota | A.Expr;
       if (entry.kind === 'Quota') quotas.push(entry);
       else unlesses.push(entry);
@@ -158,18 +158,18 @@ export abstract class OutcomeParser extends DefinitionParser {
     const override = this.defOverride;
     const start = this.defStart;
     this.CONSUME(kw.disposition);
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     const c: B.DispositionClauses = { severity: [], priority: [], when: [], because: [], candidateKws: [], candidates: [] };
     const sources: A.StringLit[] = [];
     this.MANY(() => {
       const clause = this.OR(this.alts('dispositionDef/OR/3', () => [
-        alt((): DispositionClause => { this.CONSUME(kw.severity); return { c: 'severity', n: this.SUBRULE(this.signedNumber) }; }),
-        alt((): DispositionClause => { this.CONSUME(kw.priority); return { c: 'priority', n: this.SUBRULE2(this.signedNumber) }; }),
-        alt((): DispositionClause => { this.CONSUME(kw.when); return { c: 'when', e: this.SUBRULE(this.expression) }; }),
+        alt((): DispositionClause => { this.CONSUME(kw.severity); return { c: 'severity', n: this.signedNumberAt(0) }; }),
+        alt((): DispositionClause => { this.CONSUME(kw.priority); return { c: 'priority', n: this.signedNumberAt(2) }; }),
+        alt((): DispositionClause => { this.CONSUME(kw.when); return { c: 'when', e: this.expr(0) }; }),
         alt((): DispositionClause => {
           const tk = this.CONSUME(kw.candidates);
-          const names = [this.SUBRULE2(this.name)];
-          this.MANY2(() => { this.CONSUME(t.Comma); names.push(this.SUBRULE3(this.name)); });
+          const names = [this.nameAt(2)];
+          this.MANY2(() => { this.CONSUME(t.Comma); names.push(this.nameAt(3)); });
           return { c: 'candidates', kw: tk, names };
         }),
         alt((): DispositionClause => { this.CONSUME(kw.because); return { c: 'because', s: this.CONSUME(t.StringTok) }; }),

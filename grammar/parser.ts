@@ -165,7 +165,7 @@ class KaopingParser extends OutcomeParser {
     try {
       const start = this.tokenCount;
       this.CONSUME(kw.remove);
-      const name = this.SUBRULE(this.name);
+      const name = this.nameAt(0);
       value = this.RECORDING_PHASE ? NO_REMOVE : { kind: 'Remove', name, span: this.spanSince(start) };
       completed = true;
       return value;
@@ -190,7 +190,7 @@ class KaopingParser extends OutcomeParser {
       override = this.OPTION(() => this.CONSUME(kw.override)) !== undefined;
       this.CONSUME(kw.unit);
       const beforeName = this.RECORDING_PHASE ? undefined : this.mark();
-      const ident = this.SUBRULE(this.name);
+      const ident = this.nameAt(0);
       if (beforeName && !this.recoveredSince(beforeName)) name = ident;
       opened = this.CONSUME(t.LBrace).isInsertedInRecovery !== true;
       if (scope) this.unitMembers = unit.members;
@@ -244,12 +244,12 @@ class KaopingParser extends OutcomeParser {
   public testStep = this.RULE('testStep', (): A.Given | A.Expect => {
     const head = this.OR(this.alts('testStep/OR/2', () => [alt(() => this.CONSUME(kw.given)), alt(() => this.CONSUME(kw.expect))])) as IToken;
     const year = this.OPTION(() => this.CONSUME(t.NumberTok));
-    const unitKind = this.OPTION2(() => { this.CONSUME(kw.unit); return this.SUBRULE(this.name); });
+    const unitKind = this.OPTION2(() => { this.CONSUME(kw.unit); return this.nameAt(0); });
     const subject = this.OR2(this.alts('testStep/OR2/1', () => [
       alt(() => this.CONSUME(t.Word)),
       alt(() => this.CONSUME(t.StringTok)),
     ])) as IToken;
-    const table = this.OPTION3(() => this.SUBRULE2(this.name));
+    const table = this.OPTION3(() => this.nameAt(2));
     this.CONSUME(t.LBrace);
     const assignments: A.Assignment[] = [];
     this.MANY(gated(this.notNextItem, () => { assignments.push(this.SUBRULE(this.assignment)); this.OPTION4(() => this.sep()); }));
@@ -259,13 +259,13 @@ class KaopingParser extends OutcomeParser {
   }, this.recovering<A.Given | A.Expect>(NO_STEP));
 
   public assignment = this.RULE('assignment', (): A.Assignment => {
-    const name = this.SUBRULE(this.name);
+    const name = this.nameAt(0);
     this.OR(this.alts('assignment/OR/0', () => [
       alt(() => this.CONSUME(t.Equals)),
       alt(() => this.CONSUME(t.EqEq)),
       alt(() => this.CONSUME(t.Colon)),
     ]));
-    const value = this.SUBRULE(this.expression);
+    const value = this.expr(0);
     if (this.RECORDING_PHASE) return NO_ASSIGNMENT;
     return { kind: 'Assignment', name, value, span: between(name.span, value.span) };
   }, this.recovering(NO_ASSIGNMENT));
