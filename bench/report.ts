@@ -136,7 +136,8 @@ function parseCheckLines(run: BenchRun): string[] {
   return ['', '## Parse + check of a generated rule file', '',
     `${String(p.lines)} lines, ${String(p.chars)} characters, ${String(p.definitions)} definitions; ${String(p.errors)} errors, ${String(p.warnings)} warnings` +
       (p.valid ? '' : ` — NOT VALID, figure does not count: ${(p.firstErrors as string[]).join('; ')}`),
-    `median of ${String(p.reps)} after ${String(p.warmups)} warm-up: parse+check ${f('medianMs')} ms (parse alone ${f('parseMedianMs')} ms); first, cold run ${f('coldMs')} ms`];
+    `median of ${String(p.reps)} back-to-back runs after ${String(p.warmups)} warm-up: parse+check ${f('medianMs')} ms (parse alone ${f('parseMedianMs')} ms)`,
+    `each run after a forced full GC: ${f('afterFullGcMedianMs')} ms; first, cold run in a fresh process: ${f('coldMs')} ms`];
 }
 
 function seedLines(run: BenchRun): string[] {
