@@ -1,7 +1,7 @@
 // The grammar's entry point: text → tokens → AST (built while parsing), with every lexing and
 // syntax diagnostic, at most one syntax error per definition, and no exception for any input.
 import type { IToken } from 'chevrotain';
-import type { KeywordLang, RuleFile } from './ast.ts';
+import type { Item, KeywordLang, RuleFile } from './ast.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { depthError, junkError, syntaxError, type SyntaxError } from './syntax-errors.ts';
 import { keywordIdOf, lex } from './lexer.ts';
@@ -87,7 +87,7 @@ function parseUnguarded(text: string, maxDepth: number): ParseResult {
   diagnostics.sort(compareDiagnostics);
 
   const header = parsed.header?.value;
-  const items = [];
+  const items: Item[] = [];
   for (const item of parsed.items) if (item.value) items.push(item.value);
   const file: RuleFile = {
     kind: 'RuleFile', ...(header ? { header } : {}), items, comments: lexed.comments,

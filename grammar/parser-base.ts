@@ -119,6 +119,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     (this as unknown as TokenHook).cstPostTerminal = this.onToken;
   }
 
+  /** Records a consumed token: called by Chevrotain for every CONSUME, and by the shortcuts of parser-expr.ts. */
   protected onToken(_label: string, token: IToken): void {
     if (token.isInsertedInRecovery === true || Number.isNaN(token.startOffset)) {
       this.inserted++;
@@ -126,7 +127,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     }
     const i = this.consumed++;
     this.starts[i] = token.startOffset;
-    // Offset-only lexing leaves `endOffset` unset; setting it on every token cost more than it saved.
+    // Offset-only lexing leaves `endOffset` unset (lexer.ts); the end follows from the image.
     this.ends[i] = token.startOffset + token.image.length;
   }
 

@@ -1,12 +1,12 @@
 // Syntax errors as data: the message provider records what was expected (as JSON, put into words
-// by from-cst-errors.ts), and a cache keeps Chevrotain from recomputing it for every error.
+// by syntax-errors.ts), and a cache keeps Chevrotain from recomputing it for every error.
 import {
   EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType,
 } from 'chevrotain';
 
 /**
  * What a syntax error expected, as data: the parser's messages carry this as JSON and
- * from-cst-errors.ts turns it into Chinese and English words.
+ * syntax-errors.ts turns it into Chinese and English words.
  */
 export interface ExpectedInfo {
   readonly rule: string;
