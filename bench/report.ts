@@ -75,22 +75,27 @@ function find(run: BenchRun, approach: string, n: number): WorkloadRecord | unde
   return run.workload.find(r => r.step.approach === approach && r.step.n === n && counted(r));
 }
 
-/** Kaoping's records/s divided by each other approach's at the same N, this run. */
-export function ratios(run: BenchRun): { n: number; peer: string; ratio: number }[] {
+/** `subject`'s records/s (Kaoping by default) divided by each other approach's at the same N, this run. */
+export function ratios(run: BenchRun, subject = 'kaoping'): { n: number; peer: string; ratio: number }[] {
   const out: { n: number; peer: string; ratio: number }[] = [];
   for (const r of run.workload) {
-    if (r.step.approach === 'kaoping' || !counted(r)) continue;
-    const k = find(run, 'kaoping', r.step.n);
+    if (r.step.approach === subject || !counted(r)) continue;
+    const k = find(run, subject, r.step.n);
     if (k) out.push({ n: r.step.n, peer: r.step.approach, ratio: num(k, 'recordsPerSecond') / num(r, 'recordsPerSecond') });
   }
   return out;
 }
 
+const times = (x: number): string => `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`;
+
 function ratioLines(run: BenchRun): string[] {
   const rs = ratios(run);
   if (!rs.length) return [];
-  return ['', '## Kaoping ÷ each approach, same N, same run', '', '| N | approach | Kaoping is … × as fast |', '|---:|---|---:|',
-    ...rs.map(x => `| ${x.n.toLocaleString('en-US')} | ${x.peer} | ${x.ratio >= 10 ? x.ratio.toFixed(0) : x.ratio.toFixed(2)}× |`)];
+  const hand = ratios(run, 'hand-columnar');
+  const handOf = (n: number, peer: string) => hand.find(h => h.n === n && h.peer === peer);
+  return ['', '## Kaoping ÷ each approach, same N, same run (and the hand-written baseline ÷ the same approach)', '',
+    '| N | approach | Kaoping is … × as fast | hand-columnar is … × as fast |', '|---:|---|---:|---:|',
+    ...rs.map(x => `| ${x.n.toLocaleString('en-US')} | ${x.peer} | ${times(x.ratio)} | ${x.peer === 'hand-columnar' ? '—' : handOf(x.n, x.peer) ? times(handOf(x.n, x.peer)!.ratio) : '—'} |`)];
 }
 
 function targetLines(run: BenchRun): string[] {
@@ -132,7 +137,7 @@ function parseCheckLines(run: BenchRun): string[] {
   const p = run.parseCheck;
   if (!p) return [];
   if (p.error) return ['', '## Parse + check', '', `FAILED: ${String(p.error)}`];
-  const f = (k: string): string => (p[k] as number).toFixed(1);
+  const f = (k: string): string => (typeof p[k] === 'number' ? (p[k] as number).toFixed(1) : '—');
   return ['', '## Parse + check of a generated rule file', '',
     `${String(p.lines)} lines, ${String(p.chars)} characters, ${String(p.definitions)} definitions; ${String(p.errors)} errors, ${String(p.warnings)} warnings` +
       (p.valid ? '' : ` — NOT VALID, figure does not count: ${(p.firstErrors as string[]).join('; ')}`),
