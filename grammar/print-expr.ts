@@ -4,7 +4,7 @@ import { block, builtinName, kw, quote, withComments, type PrintContext } from '
 import { group, indent, join, line, softline, type Doc } from './print-doc.ts';
 
 /**
- * Binding powers of the parser (from-cst-expr.ts), loosest first: or · and · prefix `not` ·
+ * Binding powers of the parser (build-expr.ts), loosest first: or · and · prefix `not` ·
  * comparisons and `in` · `??` · `+ -` · `* /` · prefix `-` · postfix (`.name`, `@-k`).
  */
 export const BP = { or: 1, and: 2, not: 3, compare: 4, coalesce: 5, add: 6, mul: 7, neg: 8, postfix: 9 } as const;
