@@ -8,22 +8,13 @@ import { parse } from './parse.ts';
 import { tokenize } from './lexer.ts';
 import { generateProgramText } from './testing/arbitrary.ts';
 import { KEYWORDS } from './vocabulary.ts';
+import { mulberry32 } from './testing/prng.ts';
 
 const root = join(import.meta.dirname, '..');
 const INPUTS = 100_000;
 const PER_INPUT_LIMIT_MS = 200;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function kpFiles(dir: string): string[] {
   const out: string[] = [];

@@ -2,18 +2,10 @@
 // weights, matches, tiers, rows and group aggregates, ranks and rank tests, grades with quotas, history,
 // streaks, units with a link, dispositions with candidates), and the data has ties, gaps and missing cells.
 import type { YearSpec, Row } from './build.ts';
+import { mulberry32 } from '../../grammar/testing/prng.ts';
 
-/** A small seeded PRNG (mulberry32); tests only — the engine never draws random numbers. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded PRNG; tests only — the engine never draws random numbers. */
+export const rng = mulberry32;
 
 class Pick {
   constructor(readonly r: () => number) {}

@@ -5,6 +5,7 @@ import type {
 import { inSetValueSlot, needsParens, operandSlots, POSTFIX_OBJECT, prefixSlot, TOP, type Slot } from '../print-expr.ts';
 import { SOFT_KEYWORD_IDS } from '../tokens.ts';
 import { BUILTINS, KEYWORDS, keywordOf } from '../vocabulary.ts';
+import { mulberry32 } from './prng.ts';
 
 const S = { start: 0, end: 0 } as const;
 
@@ -16,17 +17,8 @@ export interface Choices {
 
 /** A seeded PRNG (mulberry32): the same seed gives the same program, on any machine. */
 export function seededChoices(seed: number): Choices {
-  let a = seed >>> 0;
-  return {
-    int(lo, hi) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      return lo + Math.floor(r * (hi - lo + 1));
-    },
-  };
+  const next = mulberry32(seed);
+  return { int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
 /**
