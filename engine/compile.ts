@@ -143,6 +143,13 @@ class Gen {
   temps = 0;
   /** Slots computed earlier in this kernel, by slot: the local holding the value. */
   readonly locals = new Map<number, string>();
+  /**
+   * Code inputs of this level translated once per record at the top of the loop body (a class read by
+   * every weighted dimension costs one table lookup, not one per dimension). Reads are pure, so hoisting
+   * them ahead of the conditional parts that use them changes no value.
+   */
+  readonly hoisted: string[] = [];
+  private readonly hoistedBySlot = new Map<number, string>();
 
   constructor(readonly plan: Plan, readonly level: number) {}
 
@@ -168,6 +175,15 @@ class Gen {
       if (local) return local;
     }
     const s = this.plan.levels[level].slots[slot];
+    if (isCodePair(s) && level === this.level && ix === 'i') {
+      let local = this.hoistedBySlot.get(slot);
+      if (!local) {
+        local = `k${slot}`;
+        this.hoistedBySlot.set(slot, local);
+        this.hoisted.push(`    const ${local} = ${this.bind({ kind: 'table', level, slot })}[${this.bind({ kind: 'codes', level, slot })}[i] + 1];`);
+      }
+      return local;
+    }
     if (isCodePair(s)) {
       return `${this.bind({ kind: 'table', level, slot })}[${this.bind({ kind: 'codes', level, slot })}[${ix}] + 1]`;
     }
@@ -230,11 +246,15 @@ class Gen {
         if (table) {
           // Every row weights the same items: index the weights by the key instead of branching on it,
           // since the key (a township class) varies record by record and defeats branch prediction.
+          // A missing or unknown key selects an extra row of NaN weights over a NaN divisor, which gives
+          // the same missing result as a test would, without a branch around the sum (measured: the
+          // branch kept the sum from being optimised as one straight expression).
+          const m = table.items.length, rows = table.divisors.length;
+          const w = this.constArray([...table.weights, ...new Array<number>(m).fill(NaN)]);
+          const d = this.constArray([...table.divisors, NaN]);
           const t = this.temp(), o = this.temp();
-          const w = this.constArray(table.weights), d = this.constArray(table.divisors);
-          const m = table.items.length;
           const sum = table.items.map((it, j) => `${this.expr(it)} * ${w}[${o} + ${j}]`).join(' + ');
-          return `((${t} = ${this.expr(e.key)}) !== ${t} || ${t} >= ${table.divisors.length} ? NaN : (${o} = (${t} * ${m}) | 0, (${sum}) / ${d}[${t} | 0]))`;
+          return `(${t} = ${this.expr(e.key)}, ${t} = ${t} >= 0 && ${t} < ${rows} ? ${t} : ${rows}, ${o} = (${t} * ${m}) | 0, (${sum}) / ${d}[${t} | 0])`;
         }
         const t = this.temp();
         let out = 'NaN';
@@ -338,6 +358,7 @@ function generate(plan: Plan, run: readonly Extract<Step, { kind: 'compute' }>[]
     ...g.arrays.map((_, k) => `  const c${k} = C[${k}];`),
     g.temps ? `  let ${Array.from({ length: g.temps }, (_, k) => `t${k}`).join(', ')};` : '',
     '  for (let i = 0; i < n; i++) {',
+    ...g.hoisted,
     ...body,
     '  }',
     '};',
