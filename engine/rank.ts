@@ -110,7 +110,7 @@ export function rankGroups(input: RankInput): RankState {
       if (tiebreaks.length) { const t = compareTiebreaks(tiebreaks, order[s + a], order[s + b]); if (t !== 0) return t; }
       return a - b;
     };
-    sortLocal(size, keys, desc, packed, words, perm, cmp);
+    sortLocal(size, keys, desc, packed, words, perm, cmp, tiebreaks.length === 0);
     let classStart = 0;
     for (let k = 0; k < size; k++) {
       const a = perm[k];
@@ -143,10 +143,11 @@ export function rankGroups(input: RankInput): RankState {
  * Sorts local indices 0..size by `cmp` into perm. The packed key is the signed key with its low 20
  * mantissa bits replaced by the local index (which is id order), so the native comparator-less sort gets
  * equal keys in id order for free; the near-equal keys it may misorder are fixed by an insertion pass.
+ * `plain` (no tiebreaks) lets that pass order equal keys by index without calling `cmp`.
  */
 function sortLocal(
   size: number, keys: Float64Array, desc: boolean, packed: Float64Array, words: Uint32Array, perm: Int32Array,
-  cmp: (a: number, b: number) => number,
+  cmp: (a: number, b: number) => number, plain: boolean,
 ): void {
   let packable = size < PACK_LIMIT;
   for (let k = 0; packable && k < size; k++) if (!Number.isFinite(keys[k])) packable = false;
@@ -169,11 +170,16 @@ function sortLocal(
     let j = k - 1;
     const kx = keys[x];
     while (j >= 0) {
-      // Clearly in order on the key alone (the common case): no comparator call.
-      const ky = keys[perm[j]];
-      const gap = desc ? ky - kx : kx - ky;
-      if (gap > 1e-13 * (Math.abs(kx) + Math.abs(ky))) break;
-      if (cmp(perm[j], x) <= 0) break;
+      const y = perm[j], ky = keys[y];
+      if (ky === kx && plain) {
+        // Equal keys and no tiebreaks: local index (id order) decides, as the comparator would.
+        if (y < x) break;
+      } else {
+        // Clearly in order on the key alone (the common case): no comparator call.
+        const gap = desc ? ky - kx : kx - ky;
+        if (gap > 1e-13 * (Math.abs(kx) + Math.abs(ky))) break;
+        if (cmp(y, x) <= 0) break;
+      }
       perm[j + 1] = perm[j];
       j--;
       moves++;
