@@ -76,6 +76,40 @@ describe('rankGroups', () => {
       expect(ka > kb || (ka === kb && a < b)).toBe(true);
     }
   });
+  it('orders large groups of mixed signs, zeros and shuffled ids like a comparator sort', () => {
+    // 700 members in two groups (both above the size where radix passes replace the native sort).
+    const n = 1400;
+    let s = 11;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pool = [-0, 0, -3.5, 2.25, -1e-300, 1e300, -1e300, 0.1 + 0.2, 0.3, -(0.1 + 0.2), -0.3];
+    const key = new Float64Array(n), tb = new Float64Array(n), group = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      key[i] = rnd() < 0.4 ? pool[Math.floor(rnd() * pool.length)] : Math.round((rnd() - 0.5) * 2000) / 8;
+      tb[i] = Math.floor(rnd() * 3);
+      group[i] = i % 2;
+    }
+    // ids in a shuffled order: idOrder lists members by id, idRank is its inverse
+    const idOrder = Int32Array.from([...Array(n).keys()].map(i => [rnd(), i] as const).sort((a, b) => a[0] - b[0]).map(x => x[1]));
+    const idRank = new Int32Array(n);
+    idOrder.forEach((i, k) => { idRank[i] = k; });
+    const dec = (x: number) => Number(x.toPrecision(15));
+    for (const desc of [false, true]) {
+      for (const tiebreaks of [[], [{ values: tb, desc: false }]]) {
+        const r = rankGroups({ n, key: { values: key, desc }, tiebreaks, group, groupCount: 2, include: null, idOrder, idRank });
+        const before = (a: number, b: number) => {
+          const ka = dec(key[a]), kb = dec(key[b]);
+          if (ka !== kb) return desc ? ka > kb : ka < kb;
+          if (tiebreaks.length && tb[a] !== tb[b]) return tb[a] < tb[b];
+          return idRank[a] < idRank[b];
+        };
+        for (const g of [0, 1]) {
+          const members = [...Array(n).keys()].filter(i => group[i] === g).sort((a, b) => r.pos[a] - r.pos[b]);
+          expect(members.map(i => r.pos[i])).toEqual(members.map((_, k) => k + 1));
+          for (let k = 1; k < members.length; k++) expect(before(members[k - 1], members[k])).toBe(true);
+        }
+      }
+    }
+  });
 });
 
 describe('boundaryOf', () => {
