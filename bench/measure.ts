@@ -26,6 +26,16 @@ export function collectGarbage(): void {
   if (gc) gc();
 }
 
+/**
+ * Lets the event loop turn once, then collects garbage. Node frees the backing stores of dead typed
+ * arrays only after the event loop turns, so in a loop of synchronous runs each run's peak RSS would
+ * also hold the previous run's outputs (measured at 1M: one whole extra evaluation for every approach).
+ */
+async function settle(): Promise<void> {
+  await new Promise<void>(resolve => setImmediate(resolve));
+  collectGarbage();
+}
+
 export interface RunTiming {
   readonly totalMs: number;
   readonly phasesMs: Record<string, number>;
@@ -65,21 +75,27 @@ export interface MeasureOptions {
   readonly warmWith?: { readonly prepared: unknown; readonly n: number };
 }
 
-/** Warm-up runs, then `reps` timed runs each after a full GC; figures are medians. */
+/** Warm-up runs, then `reps` timed runs, each run after a turn of the event loop and a full GC; figures are medians. */
 export async function measure<P>(approach: Approach<P>, prepared: P, n: number, options: MeasureOptions): Promise<Measurement> {
   for (let k = 0; k < options.warmups; k++) {
+    await settle();
     if (options.warmWith) await timeOnce(approach, options.warmWith.prepared as P, options.warmWith.n);
     else await timeOnce(approach, prepared, n);
   }
   const timings: RunTiming[] = [];
   let collect: Collect | undefined;
+  // Declared outside the loop and cleared before the GC: a `const` inside the loop stays alive in the
+  // async frame until the next assignment, keeping the previous repetition's outputs through its GC.
+  let run: { collect: Collect; timing: RunTiming } | undefined;
   for (let r = 0; r < options.reps; r++) {
     collect = undefined;
-    collectGarbage();
-    const run = await timeOnce(approach, prepared, n);
+    run = undefined;
+    await settle();
+    run = await timeOnce(approach, prepared, n);
     timings.push(run.timing);
     collect = run.collect;
   }
+  run = undefined;
   if (!collect) throw new Error('measure needs at least one repetition');
   const out = collect();
   const totals = timings.map(t => t.totalMs);
