@@ -47,7 +47,7 @@ function prepare(data: Parameters<Approach['prepare']>[0]): KaopingPrepared {
   return { model, compiled, dataset: toDataset(data), checkMs, compileMs };
 }
 
-function need(column: Float64Array | undefined, name: string): Float64Array {
+function need<T extends Float64Array | Uint8Array>(column: T | undefined, name: string): T {
   if (!column) throw new Error(`the evaluation has no column ${name}`);
   return column;
 }
@@ -63,10 +63,10 @@ export const kaopingCompiled: Approach<KaopingPrepared> = {
       const errors = evaluation.diagnostics.filter(d => d.severity === 'error');
       if (errors.length) throw new Error(`evaluation reported ${errors.map(d => d.code).join(', ')}`);
       const c = evaluation.cadres;
-      // The score columns are the evaluator's own arrays (no copy, so no memory the evaluator did not use).
+      // The score and fired columns are the evaluator's own arrays (no copy, so no memory the evaluator did not use).
       const flags = new Uint8Array(n);
       for (const name of TRIGGER_NAMES) {
-        const fired = need(c.numbers(name), name), bit = flagOf(name);
+        const fired = need(c.fired(name), name), bit = flagOf(name);
         for (let i = 0; i < n; i++) if (fired[i] === 1) flags[i] |= bit;
       }
       return {
