@@ -19,10 +19,14 @@ export function idOrder(ids: readonly string[]): IdOrder {
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) if (!(ids[i - 1] < ids[i])) sorted = false;
   for (let i = 0; i < n; i++) order[i] = i;
-  if (!sorted) {
-    const idx = Array.from(order).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
-    order.set(idx);
+  // Ids already in order (the usual case): order and rank are the same identity, so one array serves
+  // both (both are only read), which saves 4 bytes per member for as long as the ids live.
+  if (sorted) {
+    const out = { order, rank: order };
+    orders.set(ids, out);
+    return out;
   }
+  order.set(Array.from(order).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b)));
   const rank = new Int32Array(n);
   for (let k = 0; k < n; k++) rank[order[k]] = k;
   const out = { order, rank };
