@@ -154,3 +154,58 @@ disposition 提醒 severity 1 when 低 or d > 0 or 低
     expect(labels(e.children[1].children[1])).toEqual([['b', 60]]);
   });
 });
+
+describe('explain: a grade by what decided it', () => {
+  const GRADES = `ruleset "g" year 2014
+input 单位: group
+input 得分: points 0..100
+input 受处分: bool
+input 任职月数: count 0..12
+grade 等次 by 得分 {
+  优秀 >= 90 quota 2 within 单位 unless 受处分
+  称职 >= 70
+  不称职
+  ungraded when 任职月数 < 6
+}
+`;
+  const model = modelOf(GRADES);
+  const compiled = compile(model);
+  const person = (id: string, 得分: number, 受处分 = false, 任职月数 = 12) => ({ id, 单位: 'u', 得分, 受处分, 任职月数 });
+  // a, b, c all reach 90; the quota of 2 goes to the best two clean ones; d is blocked by the gate.
+  const data = datasetOf(model, { 2014: { cadres: [
+    person('a', 96), person('b', 94), person('c', 92), person('d', 99, true), person('e', 75), person('f', 95, false, 3),
+  ] } });
+  const grades = (id: string) => explain(compiled, data, 2014, { cadre: id, value: '等次' });
+  const steps = (e: Explanation) => e.children.map(c => [c.label.split('：')[0].split(' / ')[0], c.value]);
+
+  it('a gate that holds passes the top level over, with the gate and its value', () => {
+    const e = grades('d');
+    expect(e.value).toBe('称职');
+    expect(steps(e)).toEqual([['得分', 99], ['跳过 优秀 >= 90', false], ['评定 称职 >= 70', '称职']]);
+    expect(e.children[1].label).toContain('gate held');
+    expect(e.children[1].children.map(c => [c.label, c.value])).toEqual([['受处分', true]]);
+  });
+  it('a full quota pushes a member down, with the pool, its size, the quota count and the member place', () => {
+    const e = grades('c');
+    expect(evaluate(compiled, data, 2014).toYearResult().results.find(r => r.id === 'c')!.values['等次']).toBe('称职');
+    expect(e.value).toBe('称职');
+    expect(steps(e)).toEqual([['得分', 92], ['跳过 优秀 >= 90', false], ['评定 称职 >= 70', '称职']]);
+    expect(e.children[1].label).toContain('quota full');
+    // Pool: a b c d e are graded (f is not): 5 members, quota 2, c third among the clean candidates a b c.
+    expect(e.children[1].children.map(c => [c.label.split(' / ')[0], c.value])).toEqual([
+      ['单位', 'u'], ['组内参评人数', 5], ['名额', 2], ['候选位次', 3],
+    ]);
+    const a = grades('a');
+    expect(a.value).toBe('优秀');
+    expect(steps(a)).toEqual([['得分', 96], ['评定 优秀 >= 90', '优秀']]);
+  });
+  it('plain: thresholds not reached down to the level given; ungraded when it applied', () => {
+    const e = grades('e');
+    expect(steps(e)).toEqual([['得分', 75], ['跳过 优秀 >= 90', false], ['评定 称职 >= 70', '称职']]);
+    expect(e.children[1].label).toContain('threshold not reached');
+    const f = grades('f');
+    expect(f.value).toBe(null);
+    expect(steps(f)).toEqual([['得分', 95], ['不定等次 当 任职月数 < 6', null]]);
+    expect(f.children[1].children.map(c => [c.label, c.value])).toEqual([['任职月数 < 6', true]]);
+  });
+});

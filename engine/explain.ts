@@ -1,6 +1,6 @@
 // Explanations: for a value or the decision of one cadre (or unit), a tree of the definitions, formulas as
 // written, the values that went in, down to input cells and rows. Only what decided the value is shown:
-// the arm a match took, the branch of an if, the tiers tried up to the one that held. Values come from the
+// the arm a match took, the branch of an if, the tiers tried up to the one that held, the grade levels passed over. Values come from the
 // reference interpreter, which walks the AST exactly as the tree presents it (and agrees with the fast evaluator).
 import type { Span } from '../grammar/span.ts';
 import type * as ast from '../grammar/ast.ts';
@@ -9,6 +9,7 @@ import type { CompiledRuleSet } from './compile.ts';
 import type { Value } from './result.ts';
 import { presentRV, Reference, type Env, type RefYear } from './reference.ts';
 import { dispositionOrder } from './dispose.ts';
+import { explainGrade } from './explain-grade.ts';
 import { distinct, explainBelow, explainParts, explainSubconditions } from './explain-parts.ts';
 
 /** One node of an explanation. */
@@ -120,10 +121,7 @@ export function explainName(ctx: ExplainContext, env: Env, name: string, depth: 
       ...def.within.flatMap(w => explainParts(ctx, w, env, depth, file)),
       ...def.tiebreak.flatMap(t => explainParts(ctx, t.expr, env, depth, file)),
     ]; break;
-    case 'GradeDef': children = [
-      ...explainParts(ctx, def.by, env, depth, file),
-      ...def.levels.flatMap(l => (l.unless ? explainParts(ctx, l.unless, env, depth, file) : [])),
-    ]; break;
+    case 'GradeDef': children = explainGrade(ctx, name, def, env, depth, file); break;
     case 'DispositionDef': children = explainSubconditions(ctx, def.when, env, depth, file); break;
     case 'WeightsDef': children = []; break;
   }
