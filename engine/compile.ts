@@ -13,17 +13,29 @@ export type Bind =
   | { readonly kind: 'values'; readonly level: number; readonly slot: number }
   /** Code inputs and fields: the raw codes and the translation table (entry 0 is missing). */
   | { readonly kind: 'codes' | 'table'; readonly level: number; readonly slot: number }
-  | { readonly kind: 'rank'; readonly rank: number; readonly part: 'pos' | 'size' }
+  /** A rank's positions, its members' groups and its group offsets (a group's size is a difference of offsets). */
+  | { readonly kind: 'rank'; readonly rank: number; readonly part: 'pos' | 'group' | 'start' }
   | { readonly kind: 'owner'; readonly level: number };
+
+/**
+ * How a written slot is stored: bytes for conditions (0/1), singles for codes into fixed labels (small
+ * integers or NaN, exact in 32 bits; half the memory of doubles), doubles for everything else.
+ */
+export type Storage = 'byte' | 'single' | 'double';
+
+export function storageOf(s: Slot, condition: boolean): Storage {
+  if (condition) return 'byte';
+  return s.value === 'code' && s.codes?.kind === 'labels' ? 'single' : 'double';
+}
 
 export type KernelFn = (n: number, arrays: readonly unknown[], consts: Float64Array) => void;
 
 export type Exec =
   | {
     readonly kind: 'kernel'; readonly level: number; readonly run: KernelFn; readonly binds: readonly Bind[];
-    /** Slots written (each gets a fresh array before the run: bytes for conditions, else doubles). */
+    /** Slots written, each into a fresh array of its storage before the run. */
     readonly writes: readonly number[];
-    readonly conditions: readonly boolean[];
+    readonly storage: readonly Storage[];
     /** Constants resolved per evaluation: texts (intern ids) and unit ids (row of the unit that year). */
     readonly consts: readonly ({ readonly text: string } | { readonly level: number; readonly id: string })[];
     /** The generated source, for debugging and tests. */
@@ -266,12 +278,20 @@ class Gen {
         const test = TESTS.indexOf(e.test);
         const amount = e.amount ? this.expr(e.amount) : 'NaN';
         const pos = this.bind({ kind: 'rank', rank: r.index, part: 'pos' });
-        const size = this.bind({ kind: 'rank', rank: r.index, part: 'size' });
+        const start = this.bind({ kind: 'rank', rank: r.index, part: 'start' });
+        const grouped = this.plan.steps.some(s => s.kind === 'rank' && s.rank === r.index && s.within.length > 0);
+        const group = grouped ? this.bind({ kind: 'rank', rank: r.index, part: 'group' }) : '';
+        // Unranked members (position 0) never reach their group's offsets.
+        const size = (ix: string) => {
+          if (!grouped) return `(${start}[1] - ${start}[0])`;
+          const g = this.temp();
+          return `((${g} = ${group}[${ix}]) < 0 ? 0 : ${start}[${g} + 1] - ${start}[${g}])`;
+        };
         if (e.test === 'size') {
           const t = this.temp();
-          return this.via(e.rank.via, ix => `((${t} = ${pos}[${ix}]) === 0 ? NaN : ${size}[${ix}])`);
+          return this.via(e.rank.via, ix => `((${t} = ${pos}[${ix}]) === 0 ? NaN : ${size(ix)})`);
         }
-        return this.via(e.rank.via, ix => `H_rt(${test}, ${pos}[${ix}], ${size}[${ix}], ${amount}, ${e.share ? 1 : 0})`);
+        return this.via(e.rank.via, ix => `H_rt(${test}, ${pos}[${ix}], ${size(ix)}, ${amount}, ${e.share ? 1 : 0})`);
       }
     }
   }
@@ -365,7 +385,7 @@ function generate(plan: Plan, run: readonly Extract<Step, { kind: 'compute' }>[]
   ].join('\n');
   const run2 = new Function('H', 'C', src)(HELPERS, g.arrays) as KernelFn;
   return {
-    kind: 'kernel', level, run: run2, binds: g.binds, writes: run.map(s => s.slot), conditions: run.map(s => s.condition === true),
+    kind: 'kernel', level, run: run2, binds: g.binds, writes: run.map(s => s.slot), storage: run.map(s => storageOf(plan.levels[level].slots[s.slot], s.condition === true)),
     consts: g.consts, source: src,
   };
 }

@@ -6,11 +6,11 @@ import type { Diagnostic, Severity } from '../grammar/diagnostic.ts';
 import { emptySpan, type Span } from '../grammar/span.ts';
 import type { Column } from './dataset.ts';
 import { compareIds, type EntityResult, type ResultFlag, type UnitResult, type Value, type YearResult } from './result.ts';
-import type { YearContext } from './evaluate.ts';
+import type { SlotColumn, YearContext } from './evaluate.ts';
 import type { Slot } from './plan.ts';
 import { presentNumber } from './decimal.ts';
 import { formatDate } from './dates.ts';
-import { boundaryOf, tieEndOf } from './rank.ts';
+import { boundaryOf, groupSizeOf, tieEndOf } from './rank.ts';
 import type * as ast from '../grammar/ast.ts';
 import type { LevelModel, RuleSetModel } from './model.ts';
 import { idOrder } from './history.ts';
@@ -35,6 +35,8 @@ export interface LevelOutput {
   numbers(name: string): Float64Array | undefined;
   /** A disposition's fired column (1/0) as the evaluator keeps it, without a copy. */
   fired(name: string): Uint8Array | undefined;
+  /** An input's or definition's values as the evaluator keeps them (doubles, singles or bytes), without a copy. */
+  stored(name: string): SlotColumn | undefined;
   /** A value as a dataset column: numbers and dates as doubles, discrete values as codes with labels. */
   column(name: string): Column | undefined;
   /** The deciding disposition's name, null when none or when it proposes candidates. */
@@ -45,8 +47,8 @@ export interface LevelOutput {
   flags(member: number): readonly ResultFlag[];
 }
 
-function asDoubles(v: Float64Array | Uint8Array | undefined): Float64Array | undefined {
-  return v instanceof Uint8Array ? Float64Array.from(v) : v;
+function asDoubles(v: SlotColumn | undefined): Float64Array | undefined {
+  return v === undefined || v instanceof Float64Array ? v : Float64Array.from(v);
 }
 
 function slotByName(ctx: YearContext, level: number, name: string): Slot | undefined {
@@ -84,6 +86,7 @@ export function levelOutput(ctx: YearContext, level: number): LevelOutput {
   return {
     kind: l.kind === 'unit' ? 'unit' : 'cadre', name: l.name, size: ld.n, ids: ld.ids, names: ld.names,
     numbers: name => { const s = slotByName(ctx, level, name); return s ? asDoubles(ctx.values(level, s.index)) : undefined; },
+    stored: name => { const s = slotByName(ctx, level, name); return s ? ctx.values(level, s.index) : undefined; },
     fired: name => {
       const d = dispositions.find(x => x.name === name);
       const v = d ? ctx.values(level, d.slot) : undefined;
@@ -125,7 +128,7 @@ function flagsOf(ctx: YearContext, level: number, i: number): ResultFlag[] {
     const r = plan.ranks[site.rank];
     const st = ctx.ranks[site.rank];
     if (r.level !== level || !st || st.pos[i] === 0) continue;
-    const b = boundaryOf(site.test, st.size[i], site.amount ?? NaN, site.share);
+    const b = boundaryOf(site.test, groupSizeOf(st, i), site.amount ?? NaN, site.share);
     if (st.rank[i] <= b && b < tieEndOf(st, i)) {
       out.push(tieFlag(r.name, site.text));
     }

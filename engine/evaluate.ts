@@ -4,7 +4,7 @@ import type { Diagnostic } from '../grammar/diagnostic.ts';
 import { emptySpan, type Span } from '../grammar/span.ts';
 import type { Column, Dataset, EntityTable, YearData } from './dataset.ts';
 import type { YearResult } from './result.ts';
-import type { CompiledRuleSet, Exec } from './compile.ts';
+import type { CompiledRuleSet, Exec, Storage } from './compile.ts';
 import { isCodePair } from './compile.ts';
 import type { Level, Slot, Step } from './plan.ts';
 import { rankGroups, type RankState } from './rank.ts';
@@ -14,6 +14,14 @@ import { alignByIds, fetchAligned, idOrder, streakStep } from './history.ts';
 import { evalDiagnostic, levelOutput, toYearResult, type LevelOutput } from './dispose.ts';
 
 export type { LevelOutput } from './dispose.ts';
+
+/** A slot's values as stored (see Storage in compile.ts); every read gives a number, NaN when missing. */
+export type SlotColumn = Float64Array | Float32Array | Uint8Array;
+
+/** A fresh column of `n` members in the given storage. */
+function column(storage: Storage, n: number): SlotColumn {
+  return storage === 'byte' ? new Uint8Array(n) : storage === 'single' ? new Float32Array(n) : new Float64Array(n);
+}
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -91,8 +99,8 @@ export interface LevelData {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly owner?: Int32Array;
-  /** Doubles, or bytes (0/1) for conditions such as a disposition having fired. */
-  readonly values: (Float64Array | Uint8Array | undefined)[];
+  /** Doubles; bytes (0/1) for conditions such as a disposition having fired; singles for codes and ranks. */
+  readonly values: (SlotColumn | undefined)[];
   readonly codes: (Int32Array | undefined)[];
   readonly tables: (Float64Array | undefined)[];
   /** Row index per unit id (unit levels), for links and unit-id constants. */
@@ -216,7 +224,7 @@ export class YearContext {
   }
 
   /** A slot's values as numbers (code inputs translated once and kept). */
-  values(level: number, slot: number): Float64Array | Uint8Array | undefined {
+  values(level: number, slot: number): SlotColumn | undefined {
     const ld = this.levels[level];
     const v = ld.values[slot];
     if (v || !this.data) return v;
@@ -238,7 +246,7 @@ export class YearContext {
 
   private kernel(e: Extract<Exec, { kind: 'kernel' }>): void {
     const ld = this.levels[e.level];
-    e.writes.forEach((s, k) => { ld.values[s] = e.conditions[k] ? new Uint8Array(ld.n) : new Float64Array(ld.n); });
+    e.writes.forEach((s, k) => { ld.values[s] = column(e.storage[k], ld.n); });
     const arrays = e.binds.map(b => {
       switch (b.kind) {
         case 'values': return this.values(b.level, b.slot) ?? new Float64Array(this.levels[b.level].n).fill(NaN);
@@ -255,7 +263,7 @@ export class YearContext {
     e.run(ld.n, arrays, K);
   }
 
-  private opt(level: number, slot: number | undefined): Float64Array | Uint8Array | null {
+  private opt(level: number, slot: number | undefined): SlotColumn | null {
     return slot === undefined ? null : this.values(level, slot) ?? null;
   }
 

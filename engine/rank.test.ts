@@ -1,7 +1,7 @@
 // Ranking kernel: competition ranks, positions by id, tie classes, exclusions, and agreement with a plain sort.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundaryOf, rankGroups, tieEndOf, type RankInput } from './rank.ts';
+import { boundaryOf, groupSizeOf, rankGroups, tieEndOf, type RankInput } from './rank.ts';
 
 function ids(n: number): { idOrder: Int32Array; idRank: Int32Array } {
   const idOrder = new Int32Array(n), idRank = new Int32Array(n);
@@ -20,7 +20,7 @@ describe('rankGroups', () => {
     // the tie 85/85 is ordered by id: member 3 (smallest id) first
     expect([...r.pos]).toEqual([1, 3, 4, 2, 5]);
     expect([0, 1, 2, 3, 4].map(i => tieEndOf(r, i))).toEqual([1, 3, 4, 3, 5]);
-    expect([...r.size]).toEqual([5, 5, 5, 5, 5]);
+    expect([0, 1, 2, 3, 4].map(i => groupSizeOf(r, i))).toEqual([5, 5, 5, 5, 5]);
   });
   it('breaks ties by the tiebreak, missing tiebreaks last', () => {
     const key = new Float64Array([80, 80, 80, 60]);
@@ -40,7 +40,7 @@ describe('rankGroups', () => {
     const include = new Float64Array([1, 1, 1, 1, NaN]);
     const r = rankGroups({ n: 5, key: { values: key, desc: false }, tiebreaks: [], group, groupCount: 2, include, ...ids(5) });
     expect([...r.rank]).toEqual([1, NaN, 1, NaN, NaN]);
-    expect([...r.size]).toEqual([1, 0, 1, 0, 0]);
+    expect([0, 1, 2, 3, 4].map(i => groupSizeOf(r, i))).toEqual([1, 0, 1, 0, 0]);
   });
   it('agrees with a comparator sort on random groups', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 })), { maxLength: 60 }), rows => {
@@ -58,7 +58,7 @@ describe('rankGroups', () => {
         expect(r.rank[i]).toBe(better + 1);
         expect(r.pos[i]).toBe(before + 1);
         expect(tieEndOf(r, i)).toBe(better + tied);
-        expect(r.size[i]).toBe(mates.length);
+        expect(groupSizeOf(r, i)).toBe(mates.length);
       }
     }));
   });
@@ -109,6 +109,27 @@ describe('rankGroups', () => {
         }
       }
     }
+  });
+});
+
+describe('rankGroups on keys the radix passes cannot tell apart', () => {
+  // The passes look at the high 32 bits of each key only; keys that agree there are ordered by the
+  // repair pass. These groups (above the radix size) are built so that many keys share high words.
+  const check = (key: Float64Array, desc: boolean) => {
+    const n = key.length;
+    const r = rankGroups({ n, key: { values: key, desc }, tiebreaks: [], group: null, groupCount: 1, include: null, ...ids(n) });
+    const expected = [...Array(n).keys()].sort((a, b) => (key[a] === key[b] ? a - b : (key[a] < key[b]) === !desc ? -1 : 1));
+    expect([...Array(n).keys()].sort((a, b) => r.pos[a] - r.pos[b])).toEqual(expected);
+  };
+  it('orders keys that differ only in the low word, in both directions', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 300, maxLength: 700 }), fc.boolean(), (steps, desc) => {
+      check(Float64Array.from(steps, k => 80 + k * 1e-9), desc);
+    }), { numRuns: 30 });
+  });
+  it('falls back to a full sort when nearly every key shares one high word', () => {
+    const n = 3000;
+    check(Float64Array.from({ length: n }, (_, i) => 50 + ((i * 7919) % n) * 1e-12), true);
+    check(Float64Array.from({ length: n }, (_, i) => -50 - ((i * 7919) % n) * 1e-12), false);
   });
 });
 

@@ -7,16 +7,21 @@ import { decCompare, quotaCount, snap } from './decimal.ts';
 
 /** The outcome of one rank definition over one level in one year. */
 export interface RankState {
-  /** Competition rank (1 best; tied members share the best of their places); NaN when not ranked. */
-  readonly rank: Float64Array;
+  /** Competition rank (1 best; tied members share the best of their places); NaN when not ranked. Singles while exact. */
+  readonly rank: Float32Array | Float64Array;
   /** Position 1..size in the total order (key, tiebreaks, id); 0 when not ranked. */
   readonly pos: Int32Array;
-  /** Number of ranked members in the member's group; 0 when not ranked. */
-  readonly size: Int32Array;
   /** Group of each member (null: one group), group offsets, and per sorted place the last position of its tie class. */
   readonly group: Int32Array | null;
   readonly start: Int32Array;
   readonly tieEndAt: Int32Array;
+}
+
+/** Number of ranked members in member i's group; 0 when i is not ranked. Kept as offsets, not per member, to save a column. */
+export function groupSizeOf(st: RankState, i: number): number {
+  if (st.pos[i] === 0) return 0;
+  const g = st.group ? st.group[i] : 0;
+  return st.start[g + 1] - st.start[g];
 }
 
 /** Last position of member i's tie class (its first position is its rank); 0 when not ranked. */
@@ -49,6 +54,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
 const PACK_LIMIT = 1 << 20;
+const SINGLE_EXACT = 1 << 24;
 /** Groups at least this large are ordered by radix passes (below it the native sort's call is cheaper). */
 const RADIX_MIN = 256;
 
@@ -67,42 +73,61 @@ function compareTiebreaks(tbs: readonly SortKeyInput[], a: number, b: number): n
   return 0;
 }
 
+/** Group of member i when it takes part (a group, a key, inside `where`), else -1. */
+function memberGroup(input: RankInput, i: number): number {
+  const g = input.group ? input.group[i] : 0;
+  const v = input.key.values[i];
+  return g < 0 || v !== v || (input.include && input.include[i] !== 1) ? -1 : g;
+}
+
+/**
+ * Members of each group in id order: `start` holds the group offsets, `order` the members (a stable
+ * counting sort over the id order).
+ */
+function membersByGroup(input: RankInput, groupCount: number): { start: Int32Array; order: Int32Array; largest: number } {
+  const { n, idOrder, idRank } = input;
+  const start = new Int32Array(groupCount + 1);
+  for (let i = 0; i < n; i++) {
+    const g = memberGroup(input, i);
+    if (g >= 0) start[g + 1]++;
+  }
+  let largest = 0;
+  for (let g = 0; g < groupCount; g++) { largest = Math.max(largest, start[g + 1]); start[g + 1] += start[g]; }
+  const order = new Int32Array(start[groupCount]);
+  const fill = start.slice(0, groupCount);
+  // Ids already in code-point order (order and rank are one identity array): no indirection.
+  const identity = idOrder === idRank;
+  for (let k = 0; k < n; k++) {
+    const i = identity ? k : idOrder[k];
+    const g = memberGroup(input, i);
+    if (g >= 0) order[fill[g]++] = i;
+  }
+  return { start, order, largest };
+}
+
 /**
  * Ranks every group; members with a missing key, no group, or outside `where` stay unranked.
  * Work is done per group on local copies (keys gathered once), so memory is touched at random only
  * to gather keys and to scatter rank and position.
  */
 export function rankGroups(input: RankInput): RankState {
-  const { n, group, include, idOrder, tiebreaks } = input;
+  const { n, group, tiebreaks } = input;
   const kv = input.key.values;
   const desc = input.key.desc;
   const G = group ? input.groupCount : 1;
-  const start = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) {
-    const g = group ? group[i] : 0;
-    if (g < 0 || kv[i] !== kv[i] || (include && include[i] !== 1)) continue;
-    start[g + 1]++;
-  }
-  let max = 0;
-  for (let g = 0; g < G; g++) { max = Math.max(max, start[g + 1]); start[g + 1] += start[g]; }
-  const m = start[G];
-  // Members of each group in id order (a stable counting sort over idOrder).
-  const order = new Int32Array(m);
-  const fill = start.slice(0, G);
-  for (let k = 0; k < n; k++) {
-    const i = idOrder[k];
-    const g = group ? group[i] : 0;
-    if (g < 0 || kv[i] !== kv[i] || (include && include[i] !== 1)) continue;
-    order[fill[g]++] = i;
-  }
-  const rank = new Float64Array(n);
+  const { start, order, largest } = membersByGroup(input, G);
+  // Ranks are whole numbers up to n: singles hold them exactly below 2^24, in half the memory.
+  const rank = (n < SINGLE_EXACT ? new Float32Array(n) : new Float64Array(n)).fill(NaN);
   const pos = new Int32Array(n);
-  const tieEndAt = new Int32Array(m);
-  const keys = new Float64Array(max);
-  const packed = new Float64Array(max);
+  // A group reads only its own slice of `order`, so once it is ranked its tie ends take that slice:
+  // one array serves both (a column less at the size of the level).
+  const tieEndAt = order;
+  const keys = new Float64Array(largest);
+  const packed = new Float64Array(largest);
   const words = new Uint32Array(packed.buffer);
-  const perm = new Int32Array(max);
-  const radix: RadixScratch = { other: new Int32Array(max >= RADIX_MIN ? max : 0), counts: new Int32Array(8 * 256) };
+  const perm = new Int32Array(largest);
+  const tieEnd = new Int32Array(largest);
+  const radix: RadixScratch = { other: new Int32Array(largest >= RADIX_MIN ? largest : 0), counts: new Int32Array(4 * 256) };
   for (let g = 0; g < G; g++) {
     const s = start[g], size = start[g + 1] - s;
     if (size === 0) continue;
@@ -124,7 +149,7 @@ export function rankGroups(input: RankInput): RankState {
         const near = ka === kb || !(Math.abs(ka - kb) > 1e-13 * (Math.abs(ka) + Math.abs(kb)));
         const same = near && decCompare(ka, kb) === 0 && (tiebreaks.length === 0 || compareTiebreaks(tiebreaks, order[s + a], order[s + b]) === 0);
         if (!same) {
-          for (let q = classStart; q < k; q++) tieEndAt[s + q] = k;
+          for (let q = classStart; q < k; q++) tieEnd[q] = k;
           classStart = k;
         }
       }
@@ -132,15 +157,10 @@ export function rankGroups(input: RankInput): RankState {
       rank[i] = classStart + 1;
       pos[i] = k + 1;
     }
-    for (let q = classStart; q < size; q++) tieEndAt[s + q] = size;
+    for (let q = classStart; q < size; q++) tieEnd[q] = size;
+    tieEndAt.set(tieEnd.subarray(0, size), s);
   }
-  const sizeOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (pos[i] === 0) { rank[i] = NaN; continue; }
-    const g = group ? group[i] : 0;
-    sizeOf[i] = start[g + 1] - start[g];
-  }
-  return { rank, pos, size: sizeOf, group, start, tieEndAt };
+  return { rank, pos, group, start, tieEndAt };
 }
 
 /**
@@ -204,34 +224,34 @@ function sortLocal(
   }
 }
 
-/** Scratch of the radix passes, allocated once per ranking: the second index buffer and 8 byte histograms. */
+/** Scratch of the radix passes, allocated once per ranking: the second index buffer and 4 byte histograms. */
 interface RadixScratch {
   readonly other: Int32Array;
   readonly counts: Int32Array;
 }
 
 /**
- * Orders local indices 0..size by the finite doubles in `words` (two words per double), ascending, in
- * stable LSD passes of one byte each, so equal doubles keep index (id) order. The doubles are first made
- * sortable as unsigned integers (negatives: every bit flipped; others: the sign bit set). A pass whose
- * byte is the same for every member is skipped (typically the sign and exponent bytes). Exact on the
- * doubles: -0 before 0 and decimally equal neighbours are left for the repair pass, as with the packed key.
+ * Orders local indices 0..size by the high 32 bits of the finite doubles in `words` (two words per
+ * double), ascending, in stable LSD passes of one byte each, so equal doubles keep index (id) order.
+ * The high word is sign, exponent and 20 bits of mantissa: scores a hundred apart by 1e-4 already
+ * differ there, and doubles that agree on it are left, like decimally equal neighbours and -0
+ * before 0, to the exact repair pass (its move budget bounds the worst case). The words are first
+ * made sortable as unsigned integers (negatives: every bit flipped; others: the sign bit set). A pass
+ * whose byte is the same for every member is skipped (typically the sign and exponent byte).
  */
 function radixOrder(size: number, words: Uint32Array, perm: Int32Array, scratch: RadixScratch): void {
   const counts = scratch.counts;
   counts.fill(0);
   for (let k = 0; k < size; k++) {
-    let hi = words[2 * k + HI], lo = words[2 * k + LO];
-    if (hi & 0x80000000) { hi = ~hi; lo = ~lo; } else hi |= 0x80000000;
+    let hi = words[2 * k + HI];
+    hi = hi & 0x80000000 ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
     words[2 * k + HI] = hi;
-    words[2 * k + LO] = lo;
-    counts[lo & 255]++; counts[256 + ((lo >>> 8) & 255)]++; counts[512 + ((lo >>> 16) & 255)]++; counts[768 + (lo >>> 24)]++;
-    counts[1024 + (hi & 255)]++; counts[1280 + ((hi >>> 8) & 255)]++; counts[1536 + ((hi >>> 16) & 255)]++; counts[1792 + (hi >>> 24)]++;
+    counts[hi & 255]++; counts[256 + ((hi >>> 8) & 255)]++; counts[512 + ((hi >>> 16) & 255)]++; counts[768 + (hi >>> 24)]++;
     perm[k] = k;
   }
   let from = perm, to = scratch.other;
-  for (let p = 0; p < 8; p++) {
-    const base = p * 256, word = p < 4 ? LO : HI, shift = (p & 3) * 8;
+  for (let p = 0; p < 4; p++) {
+    const base = p * 256, shift = p * 8;
     // Skip a pass that would not move anything: every member has the same byte here.
     let trivial = false;
     for (let b = 0; b < 256; b++) {
@@ -244,7 +264,7 @@ function radixOrder(size: number, words: Uint32Array, perm: Int32Array, scratch:
     for (let b = 0; b < 256; b++) { const c = counts[base + b]; counts[base + b] = sum; sum += c; }
     for (let k = 0; k < size; k++) {
       const x = from[k];
-      const b = (words[2 * x + word] >>> shift) & 255;
+      const b = (words[2 * x + HI] >>> shift) & 255;
       to[counts[base + b]++] = x;
     }
     const t = from; from = to; to = t;

@@ -5,6 +5,7 @@ import { compile, type CompiledRuleSet } from '../../engine/compile.ts';
 import { evaluate } from '../../engine/evaluate.ts';
 import { evaluateReference } from '../../engine/reference.ts';
 import type { Dataset } from '../../engine/dataset.ts';
+import type { SlotColumn } from '../../engine/evaluate.ts';
 import type { RuleSetModel } from '../../engine/model.ts';
 import type { YearResult } from '../../engine/result.ts';
 import type { Approach } from '../harness.ts';
@@ -47,7 +48,7 @@ function prepare(data: Parameters<Approach['prepare']>[0]): KaopingPrepared {
   return { model, compiled, dataset: toDataset(data), checkMs, compileMs };
 }
 
-function need<T extends Float64Array | Uint8Array>(column: T | undefined, name: string): T {
+function need<T extends SlotColumn>(column: T | undefined, name: string): T {
   if (!column) throw new Error(`the evaluation has no column ${name}`);
   return column;
 }
@@ -63,14 +64,14 @@ export const kaopingCompiled: Approach<KaopingPrepared> = {
       const errors = evaluation.diagnostics.filter(d => d.severity === 'error');
       if (errors.length) throw new Error(`evaluation reported ${errors.map(d => d.code).join(', ')}`);
       const c = evaluation.cadres;
-      // The score and fired columns are the evaluator's own arrays (no copy, so no memory the evaluator did not use).
+      // The score, rank and fired columns are the evaluator's own arrays (no copy, so no memory the evaluator did not use).
       const flags = new Uint8Array(n);
       for (const name of TRIGGER_NAMES) {
         const fired = need(c.fired(name), name), bit = flagOf(name);
         for (let i = 0; i < n; i++) if (fired[i] === 1) flags[i] |= bit;
       }
       return {
-        n, flags, rank: Int32Array.from(need(c.numbers(RANK), RANK)),
+        n, flags, rank: Int32Array.from(need(c.stored(RANK), RANK)),
         dimA: need(c.numbers('dimA'), 'dimA'), dimB: need(c.numbers('dimB'), 'dimB'), dimC: need(c.numbers('dimC'), 'dimC'),
         composite: need(c.numbers('composite'), 'composite'), pct: need(c.numbers('pct'), 'pct'),
       };
