@@ -105,6 +105,8 @@ describe('kaoping explain', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ label: '乡镇排名', value: 1, definition: { name: '乡镇排名', file: 'testdata/data/rules/2013.kp', line: 12 } });
+    // A unit's input cell names the line of its record, like a cadre's.
+    expect(json.children[0].children[0]).toMatchObject({ label: '总分', value: 82.5, origin: { file: 'testdata/data/good/township-records/2014.csv', line: 3 } });
     expect(json.children[0].children[1].children[0]).toEqual({
       label: '乡镇督查：扣分=1', origin: { file: 'testdata/data/good/inspections/2014.csv', line: 2 }, value: 1, children: [],
     });

@@ -41,7 +41,7 @@ export function entityTable(read: TableRead, keep: readonly boolean[], specs: re
   const indexOf = new Map<string, number>();
   ids.forEach((id, i) => indexOf.set(id, i));
   return {
-    table: { ids, names: ids.map(nameOf), columns: columnsOf(read, specs, order) },
+    table: { ids, names: ids.map(nameOf), columns: columnsOf(read, specs, order), origin: { file: read.file, lines } },
     lines,
     indexOf,
     present: new Set(read.ids),

@@ -27,7 +27,7 @@ describe('loadDataset on the good fixture', () => {
     expect(y2014.cadres.ids).toEqual(['c01', 'c02', 'c03']);
     expect(y2014.cadres.names).toEqual(['甲', '乙', '丙']);
     // records/2014.csv is CRLF with a blank line: c01 on line 3, c02 on line 2, c03 on line 5.
-    expect(Array.from(y2014.origin!.lines)).toEqual([3, 2, 5]);
+    expect(Array.from(y2014.cadres.origin!.lines)).toEqual([3, 2, 5]);
   });
 
   it('stores typed columns: percent as a fraction, bools as 0/1, codes into labels', () => {
@@ -93,7 +93,7 @@ describe('loadDataset on the good fixture', () => {
 /** The dataset without its origins (line numbers legitimately change when rows move). */
 function strip(d: Dataset) {
   return d.years.map(y => ({
-    cadres: { ...y.cadres, columns: [...y.cadres.columns].map(([k, c]) => [k, Array.from(c.values), labels(c)]) },
+    cadres: { ...y.cadres, origin: undefined, columns: [...y.cadres.columns].map(([k, c]) => [k, Array.from(c.values), labels(c)]) },
     units: [...y.units].map(([k, u]) => [k, u.ids, [...u.columns].map(([n, c]) => [n, Array.from(c.values)])]),
     rows: [...y.rows].map(([k, r]) => [k, Array.from(r.owner), [...r.columns].map(([n, c]) => [n, Array.from(c.values), labels(c)])]),
   }));

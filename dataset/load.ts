@@ -142,7 +142,7 @@ function loadYear(ctx: LoadContext, year: number, strict: boolean, cadres: Reado
   }
   if (!built) return undefined;
   const unitTables = new Map<string, EntityTable>([...units].map(([k, b]) => [k, b.table]));
-  return { year, cadres: built.table, units: unitTables, rows, origin: { file: recordsFile, lines: built.lines } };
+  return { year, cadres: built.table, units: unitTables, rows };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface EntityTable {
   readonly names: readonly string[];
   /** Input columns by input name (as declared in the rules). */
   readonly columns: ReadonlyMap<string, Column>;
+  /** For explanations: where each entity's input cells came from (file and 1-based line), when known. */
+  readonly origin?: { readonly file: string; readonly lines: Int32Array };
 }
 
 /** The rows of one records/events/periods table in one year. */
@@ -38,8 +40,6 @@ export interface YearData {
   readonly units: ReadonlyMap<string, EntityTable>;
   /** Row tables by table name (cadre-level and unit-level tables share one namespace). */
   readonly rows: ReadonlyMap<string, RowTable>;
-  /** For explanations: where each cadre's input cells came from, when known. */
-  readonly origin?: { readonly file: string; readonly lines: Int32Array };
 }
 
 export interface Dataset {

@@ -140,7 +140,7 @@ function formulaOf(ctx: ExplainContext, def: ast.Definition, file: string): stri
 }
 
 function inputOrigin(y: RefYear, lk: string, i: number): { file: string; line: number } | undefined {
-  const o = lk === '' ? y.data.origin : undefined;
+  const o = y.table(lk).origin;
   return o ? { file: o.file, line: o.lines[i] } : undefined;
 }
 

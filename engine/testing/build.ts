@@ -76,7 +76,7 @@ export function datasetOf(model: RuleSetModel, years: Readonly<Record<number, Ye
   const out: YearData[] = [];
   for (const y of Object.keys(years).map(Number).sort((a, b) => a - b)) {
     const spec = years[y];
-    const cadres = entityTable(spec.cadres, model.cadre.inputs);
+    const cadres = { ...entityTable(spec.cadres, model.cadre.inputs), origin: { file: `cadres-${y}.csv`, lines: Int32Array.from(spec.cadres, (_, k) => k + 2) } };
     const units = new Map<string, EntityTable>();
     for (const u of model.units) units.set(u.unitKind!, entityTable(spec.units?.[u.unitKind!] ?? [], u.inputs));
     const rows = new Map<string, RowTable>();
@@ -84,7 +84,7 @@ export function datasetOf(model: RuleSetModel, years: Readonly<Record<number, Ye
       const owners = lm.level === 'cadre' ? cadres.ids : units.get(lm.unitKind!)!.ids;
       for (const t of lm.tables) rows.set(t.name, rowTable(spec.rows?.[t.name] ?? [], t.fields, owners));
     }
-    out.push({ year: y, cadres, units, rows, origin: { file: `cadres-${y}.csv`, lines: Int32Array.from(cadres.ids, (_, k) => k + 2) } });
+    out.push({ year: y, cadres, units, rows });
   }
   return { name, years: out };
 }
