@@ -305,7 +305,7 @@ export class YearContext {
         const graded = new Uint8Array(n);
         for (let i = 0; i < n; i++) graded[i] = by[i] === by[i] && (!where || where[i] === 1) && (!ungraded || ungraded[i] !== 1) ? 1 : 0;
         const out = gradeMembers({
-          n, by, graded, idRank: idOrder(ld.ids).rank,
+          n, by, graded, idOrder: idOrder(ld.ids).order, idRank: idOrder(ld.ids).rank,
           levels: s.levels.map(l => {
             const pool = l.quota ? this.groups(L, l.quota.within) : undefined;
             return {

@@ -1,6 +1,7 @@
 // Grades: levels tried from the top, thresholds on the `by` value, gates, quotas per pool with their
 // rounding, overflow to the next level, and flags where a quota boundary falls inside a tie.
-import { decCompare, decLe, decLt, quotaCount } from './decimal.ts';
+import { decLe, decLt, quotaCount } from './decimal.ts';
+import { rankGroups, tieEndOf } from './rank.ts';
 
 export interface GradeLevelInput {
   readonly op?: '>=' | '>';
@@ -24,6 +25,8 @@ export interface GradeInput {
   /** 1 for members to grade (in `where`, not `ungraded`, `by` present). */
   readonly graded: Uint8Array;
   readonly levels: readonly GradeLevelInput[];
+  /** Members in code-point order of id, and each member's place in that order (see rank.ts). */
+  readonly idOrder: Int32Array;
   readonly idRank: Int32Array;
 }
 
@@ -43,7 +46,7 @@ function qualifies(l: GradeLevelInput, by: number, i: number): boolean {
 
 /** Grades every member; see the language reference, "Grades and quotas". */
 export function gradeMembers(input: GradeInput): GradeOutput {
-  const { n, by, graded, idRank } = input;
+  const { n, by, graded, idOrder, idRank } = input;
   const level = new Float64Array(n).fill(NaN);
   const tieFlags = new Map<number, number>();
   for (let L = 0; L < input.levels.length; L++) {
@@ -57,18 +60,17 @@ export function gradeMembers(input: GradeInput): GradeOutput {
     const q = l.quota;
     const poolSize = new Float64Array(q.poolCount);
     for (let i = 0; i < n; i++) if (graded[i] === 1 && q.pool[i] >= 0) poolSize[q.pool[i]]++;
-    const byPool: number[][] = Array.from({ length: q.poolCount }, () => []);
-    for (const i of cands) if (q.pool[i] >= 0) byPool[q.pool[i]].push(i);
-    for (let p = 0; p < q.poolCount; p++) {
-      const list = byPool[p];
-      if (list.length === 0) continue;
-      const cap = q.share !== undefined ? quotaCount(poolSize[p], q.share, q.rounding) : Math.max(0, Math.floor(q.count ?? 0));
-      list.sort((a, b) => -decCompare(by[a], by[b]) || idRank[a] - idRank[b]);
-      for (let k = 0; k < list.length && k < cap; k++) level[list[k]] = L;
-      if (cap > 0 && cap < list.length && decCompare(by[list[cap - 1]], by[list[cap]]) === 0) {
-        const v = by[list[cap]];
-        for (const i of list) if (decCompare(by[i], v) === 0) tieFlags.set(i, L);
-      }
+    const cap = Float64Array.from(poolSize, size => q.share !== undefined ? quotaCount(size, q.share, q.rounding) : Math.max(0, Math.floor(q.count ?? 0)));
+    // The candidates of each pool in order (by descending, decimal ties by id), as a ranking orders them.
+    const candidate = new Uint8Array(n);
+    for (const i of cands) candidate[i] = 1;
+    const order = rankGroups({ n, key: { values: by, desc: true }, tiebreaks: [], group: q.pool, groupCount: q.poolCount, include: candidate, idOrder, idRank });
+    for (const i of cands) {
+      const p = q.pool[i];
+      if (p < 0) continue;
+      if (order.pos[i] <= cap[p]) level[i] = L;
+      // The quota's boundary falls inside i's tie class: places there went by id.
+      if (order.rank[i] <= cap[p] && cap[p] < tieEndOf(order, i)) tieFlags.set(i, L);
     }
   }
   return { level, tieFlags };

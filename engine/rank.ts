@@ -85,7 +85,7 @@ function memberGroup(input: RankInput, i: number): number {
  * counting sort over the id order).
  */
 function membersByGroup(input: RankInput, groupCount: number): { start: Int32Array; order: Int32Array; largest: number } {
-  const { n, idOrder, idRank } = input;
+  const { n, idOrder } = input;
   const start = new Int32Array(groupCount + 1);
   for (let i = 0; i < n; i++) {
     const g = memberGroup(input, i);
@@ -95,10 +95,8 @@ function membersByGroup(input: RankInput, groupCount: number): { start: Int32Arr
   for (let g = 0; g < groupCount; g++) { largest = Math.max(largest, start[g + 1]); start[g + 1] += start[g]; }
   const order = new Int32Array(start[groupCount]);
   const fill = start.slice(0, groupCount);
-  // Ids already in code-point order (order and rank are one identity array): no indirection.
-  const identity = idOrder === idRank;
   for (let k = 0; k < n; k++) {
-    const i = identity ? k : idOrder[k];
+    const i = idOrder[k];
     const g = memberGroup(input, i);
     if (g >= 0) order[fill[g]++] = i;
   }
