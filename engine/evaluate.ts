@@ -114,6 +114,7 @@ export class YearContext {
   readonly levels: LevelData[];
   readonly ranks: (RankState | undefined)[];
   readonly gradeTies = new Map<number, Map<number, number>>();
+  private readonly groupsBySlots = new Map<string, { gid: Int32Array; count: number }>();
 
   constructor(readonly session: Session, readonly year: number, readonly data: YearData | undefined, readonly mode: 'current' | 'past') {
     const plan = session.compiled.plan;
@@ -272,12 +273,19 @@ export class YearContext {
    * group id (code -1 is missing), so the common `within 班子` needs no pass over the members.
    */
   private groups(level: number, slots: readonly number[]): { gid: Int32Array; count: number } {
+    // Ranks, grades and aggregates often group by the same slots; the values are final once computed.
+    const key = `${level}:${slots.join(',')}`;
+    const known = this.groupsBySlots.get(key);
+    if (known) return known;
     const ld = this.levels[level];
+    let out: { gid: Int32Array; count: number } | undefined;
     if (slots.length === 1) {
       const codes = ld.codes[slots[0]], table = ld.tables[slots[0]];
-      if (codes && table && !ld.values[slots[0]] && distinctKnown(table)) return { gid: codes, count: table.length - 1 };
+      if (codes && table && !ld.values[slots[0]] && distinctKnown(table)) out = { gid: codes, count: table.length - 1 };
     }
-    return groupIds(slots.map(s => this.values(level, s)!), ld.n);
+    out ??= groupIds(slots.map(s => this.values(level, s)!), ld.n);
+    this.groupsBySlots.set(key, out);
+    return out;
   }
 
   private step(s: Step): void {
