@@ -57,6 +57,8 @@ const PACK_LIMIT = 1 << 20;
 const SINGLE_EXACT = 1 << 24;
 /** Groups at least this large are ordered by radix passes (below it the native sort's call is cheaper). */
 const RADIX_MIN = 256;
+/** Groups this small are ordered by insertion alone (a leadership team is typically 5 to 15 people). */
+const INSERTION_MAX = 16;
 
 /** Compares tiebreak values (missing after present, whatever the direction; two missing are equal). */
 function compareTiebreaks(tbs: readonly SortKeyInput[], a: number, b: number): number {
@@ -126,17 +128,12 @@ export function rankGroups(input: RankInput): RankState {
   const perm = new Int32Array(largest);
   const tieEnd = new Int32Array(largest);
   const radix: RadixScratch = { other: new Int32Array(largest >= RADIX_MIN ? largest : 0), counts: new Int32Array(4 * 256) };
+  const cmp = new LocalOrder(keys, desc, tiebreaks, order);
   for (let g = 0; g < G; g++) {
     const s = start[g], size = start[g + 1] - s;
     if (size === 0) continue;
     for (let k = 0; k < size; k++) keys[k] = kv[order[s + k]];
-    // Local comparator: key, tiebreaks, then local index (= id order).
-    const cmp = (a: number, b: number) => {
-      const c = decCompare(keys[a], keys[b]);
-      if (c !== 0) return desc ? -c : c;
-      if (tiebreaks.length) { const t = compareTiebreaks(tiebreaks, order[s + a], order[s + b]); if (t !== 0) return t; }
-      return a - b;
-    };
+    cmp.base = s;
     sortLocal(size, keys, desc, packed, words, perm, cmp, tiebreaks.length === 0, radix);
     let classStart = 0;
     for (let k = 0; k < size; k++) {
@@ -156,9 +153,37 @@ export function rankGroups(input: RankInput): RankState {
       pos[i] = k + 1;
     }
     for (let q = classStart; q < size; q++) tieEnd[q] = size;
-    tieEndAt.set(tieEnd.subarray(0, size), s);
+    for (let q = 0; q < size; q++) tieEndAt[s + q] = tieEnd[q];
   }
   return { rank, pos, group, start, tieEndAt };
+}
+
+/**
+ * The exact order of a group's members by local index: key (decimal), tiebreaks, then local index
+ * (which is id order). One object serves every group (`base` is the group's offset in `order`): a
+ * closure per group cost more than the sort of a small team.
+ */
+class LocalOrder {
+  base = 0;
+  constructor(
+    private readonly keys: Float64Array, private readonly desc: boolean,
+    private readonly tiebreaks: readonly SortKeyInput[], private readonly order: Int32Array,
+  ) {}
+
+  compare(a: number, b: number): number {
+    const c = decCompare(this.keys[a], this.keys[b]);
+    if (c !== 0) return this.desc ? -c : c;
+    if (this.tiebreaks.length) {
+      const t = compareTiebreaks(this.tiebreaks, this.order[this.base + a], this.order[this.base + b]);
+      if (t !== 0) return t;
+    }
+    return a - b;
+  }
+
+  /** Sorts perm[0..size) outright with the comparator (keys that cannot be packed, or too much disorder). */
+  sortAll(perm: Int32Array, size: number): void {
+    perm.set(Array.from(perm.subarray(0, size)).sort((a, b) => this.compare(a, b)));
+  }
 }
 
 /**
@@ -171,16 +196,19 @@ export function rankGroups(input: RankInput): RankState {
  */
 function sortLocal(
   size: number, keys: Float64Array, desc: boolean, packed: Float64Array, words: Uint32Array, perm: Int32Array,
-  cmp: (a: number, b: number) => number, plain: boolean, radix: RadixScratch,
+  cmp: LocalOrder, plain: boolean, radix: RadixScratch,
 ): void {
   let packable = size < PACK_LIMIT;
   for (let k = 0; packable && k < size; k++) if (!Number.isFinite(keys[k])) packable = false;
   if (!packable) {
-    const sorted = Array.from({ length: size }, (_, k) => k).sort(cmp);
-    perm.set(sorted);
+    for (let k = 0; k < size; k++) perm[k] = k;
+    cmp.sortAll(perm, size);
     return;
   }
-  if (size >= RADIX_MIN) {
+  if (size <= INSERTION_MAX) {
+    // A handful of members: the repair pass below sorts them outright, cheaper than a sort call.
+    for (let k = 0; k < size; k++) perm[k] = k;
+  } else if (size >= RADIX_MIN) {
     for (let k = 0; k < size; k++) packed[k] = desc ? -keys[k] : keys[k];
     radixOrder(size, words, perm, radix);
   } else {
@@ -204,10 +232,11 @@ function sortLocal(
         // Equal keys and no tiebreaks: local index (id order) decides, as the comparator would.
         if (y < x) break;
       } else {
-        // Clearly in order on the key alone (the common case): no comparator call.
+        // Clearly in order, or clearly not, on the key alone (the common cases): no comparator call.
         const gap = desc ? ky - kx : kx - ky;
-        if (gap > 1e-13 * (Math.abs(kx) + Math.abs(ky))) break;
-        if (cmp(y, x) <= 0) break;
+        const near = 1e-13 * (Math.abs(kx) + Math.abs(ky));
+        if (gap > near) break;
+        if (gap >= -near && cmp.compare(y, x) <= 0) break;
       }
       perm[j + 1] = perm[j];
       j--;
@@ -215,8 +244,7 @@ function sortLocal(
     }
     perm[j + 1] = x;
     if (moves > budget) {
-      const sorted = Array.from(perm.subarray(0, size)).sort(cmp);
-      perm.set(sorted);
+      cmp.sortAll(perm, size);
       return;
     }
   }
