@@ -8,6 +8,7 @@ import type { CompiledRuleSet, Exec, Storage } from './compile.ts';
 import { isCodePair } from './compile.ts';
 import type { Level, Slot, Step } from './plan.ts';
 import { rankGroups, type RankState } from './rank.ts';
+import { ColumnArena, type ColumnAllocator } from './arena.ts';
 import { gradeMembers } from './grade.ts';
 import { groupAggregate, groupIds, periodAggregate, rowAggregate } from './aggregate.ts';
 import { alignByIds, fetchAligned, idOrder, streakStep } from './history.ts';
@@ -18,9 +19,9 @@ export type { LevelOutput } from './dispose.ts';
 /** A slot's values as stored (see Storage in compile.ts); every read gives a number, NaN when missing. */
 export type SlotColumn = Float64Array | Float32Array | Uint8Array;
 
-/** A fresh column of `n` members in the given storage. */
-function column(storage: Storage, n: number): SlotColumn {
-  return storage === 'byte' ? new Uint8Array(n) : storage === 'single' ? new Float32Array(n) : new Float64Array(n);
+/** A fresh (zeroed) column of `n` members in the given storage. */
+function column(columns: ColumnAllocator, storage: Storage, n: number): SlotColumn {
+  return storage === 'byte' ? columns.uint8(n) : storage === 'single' ? columns.float32(n) : columns.float64(n);
 }
 
 /** Options of one evaluation. */
@@ -115,6 +116,8 @@ export class YearContext {
   readonly ranks: (RankState | undefined)[];
   readonly gradeTies = new Map<number, Map<number, number>>();
   private readonly groupsBySlots = new Map<string, { gid: Int32Array; count: number }>();
+  /** The year's computed columns, released together when the context is dropped. */
+  private readonly columns: ColumnAllocator = new ColumnArena();
 
   constructor(readonly session: Session, readonly year: number, readonly data: YearData | undefined, readonly mode: 'current' | 'past') {
     const plan = session.compiled.plan;
@@ -169,10 +172,10 @@ export class YearContext {
       col = undefined;
     }
     if (isCodePair(s)) {
-      ld.codes[s.index] = col?.kind === 'code' ? col.values : new Int32Array(ld.n).fill(-1);
+      ld.codes[s.index] = col?.kind === 'code' ? col.values : this.columns.int32(ld.n).fill(-1);
       ld.tables[s.index] = this.translation(s, col?.kind === 'code' ? col.labels : [], where, span);
     } else {
-      ld.values[s.index] = col && col.kind !== 'code' ? col.values : new Float64Array(ld.n).fill(NaN);
+      ld.values[s.index] = col && col.kind !== 'code' ? col.values : this.columns.float64(ld.n).fill(NaN);
     }
   }
 
@@ -181,7 +184,7 @@ export class YearContext {
     const own = ld.values[s.index];
     const cat = s.catalogue!;
     const codes = ld.codes[cat.situationSlot], table = ld.tables[cat.situationSlot];
-    const out = new Float64Array(ld.n);
+    const out = this.columns.float64(ld.n);
     for (let r = 0; r < ld.n; r++) {
       const v = own ? own[r] : NaN;
       if (v === v) { out[r] = v; continue; }
@@ -231,7 +234,7 @@ export class YearContext {
     if (v || !this.data) return v;
     const codes = ld.codes[slot], table = ld.tables[slot];
     if (!codes || !table) return undefined;
-    const out = new Float64Array(ld.n);
+    const out = this.columns.float64(ld.n);
     for (let i = 0; i < ld.n; i++) out[i] = table[codes[i] + 1];
     ld.values[slot] = out;
     return out;
@@ -247,7 +250,7 @@ export class YearContext {
 
   private kernel(e: Extract<Exec, { kind: 'kernel' }>): void {
     const ld = this.levels[e.level];
-    e.writes.forEach((s, k) => { ld.values[s] = column(e.storage[k], ld.n); });
+    e.writes.forEach((s, k) => { ld.values[s] = column(this.columns, e.storage[k], ld.n); });
     const arrays = e.binds.map(b => {
       switch (b.kind) {
         case 'values': return this.values(b.level, b.slot) ?? new Float64Array(this.levels[b.level].n).fill(NaN);
@@ -301,7 +304,7 @@ export class YearContext {
           n, key: { values: this.values(L, s.key.slot)!, desc: s.key.desc },
           tiebreaks: s.tiebreaks.map(t => ({ values: this.values(L, t.slot)!, desc: t.desc })),
           group: g ? g.gid : null, groupCount: g ? g.count : 1, include: this.opt(L, s.where),
-          idOrder: ord.order, idRank: ord.rank,
+          idOrder: ord.order, idRank: ord.rank, columns: this.columns,
         });
         this.ranks[s.rank] = state;
         ld.values[s.slot] = state.rank;
@@ -310,10 +313,10 @@ export class YearContext {
       case 'grade': {
         const by = this.values(L, s.by)!;
         const where = this.opt(L, s.where), ungraded = this.opt(L, s.ungraded);
-        const graded = new Uint8Array(n);
+        const graded = this.columns.uint8(n);
         for (let i = 0; i < n; i++) graded[i] = by[i] === by[i] && (!where || where[i] === 1) && (!ungraded || ungraded[i] !== 1) ? 1 : 0;
         const out = gradeMembers({
-          n, by, graded, idOrder: idOrder(ld.ids).order, idRank: idOrder(ld.ids).rank,
+          n, by, graded, idOrder: idOrder(ld.ids).order, idRank: idOrder(ld.ids).rank, columns: this.columns,
           levels: s.levels.map(l => {
             const pool = l.quota ? this.groups(L, l.quota.within) : undefined;
             return {

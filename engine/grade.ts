@@ -2,6 +2,7 @@
 // rounding, overflow to the next level, and flags where a quota boundary falls inside a tie.
 import { decLe, decLt, quotaCount } from './decimal.ts';
 import { rankGroups, tieEndOf } from './rank.ts';
+import { separateColumns, type ColumnAllocator } from './arena.ts';
 
 export interface GradeLevelInput {
   readonly op?: '>=' | '>';
@@ -28,6 +29,8 @@ export interface GradeInput {
   /** Members in code-point order of id, and each member's place in that order (see rank.ts). */
   readonly idOrder: Int32Array;
   readonly idRank: Int32Array;
+  /** Where the level column comes from (the evaluated year's arena); a separate buffer by default. */
+  readonly columns?: ColumnAllocator;
 }
 
 export interface GradeOutput {
@@ -47,7 +50,8 @@ function qualifies(l: GradeLevelInput, by: number, i: number): boolean {
 /** Grades every member; see the language reference, "Grades and quotas". */
 export function gradeMembers(input: GradeInput): GradeOutput {
   const { n, by, graded, idOrder, idRank } = input;
-  const level = new Float64Array(n).fill(NaN);
+  const columns = input.columns ?? separateColumns;
+  const level = columns.float64(n).fill(NaN);
   const tieFlags = new Map<number, number>();
   for (let L = 0; L < input.levels.length; L++) {
     const l = input.levels[L];
@@ -62,6 +66,7 @@ export function gradeMembers(input: GradeInput): GradeOutput {
     for (let i = 0; i < n; i++) if (graded[i] === 1 && q.pool[i] >= 0) poolSize[q.pool[i]]++;
     const cap = Float64Array.from(poolSize, size => q.share !== undefined ? quotaCount(size, q.share, q.rounding) : Math.max(0, Math.floor(q.count ?? 0)));
     // The candidates of each pool in order (by descending, decimal ties by id), as a ranking orders them.
+    // Scratch of this level only: separate buffers, freed as soon as the level is placed.
     const candidate = new Uint8Array(n);
     for (const i of cands) candidate[i] = 1;
     const order = rankGroups({ n, key: { values: by, desc: true }, tiebreaks: [], group: q.pool, groupCount: q.poolCount, include: candidate, idOrder, idRank });

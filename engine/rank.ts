@@ -4,6 +4,7 @@
 import type * as ast from '../grammar/ast.ts';
 import type { RuleSetModel } from './model.ts';
 import { decCompare, quotaCount, snap } from './decimal.ts';
+import { separateColumns, type ColumnAllocator } from './arena.ts';
 
 /** The outcome of one rank definition over one level in one year. */
 export interface RankState {
@@ -48,6 +49,8 @@ export interface RankInput {
   /** Members in code-point order of id, and each member's place in that order. */
   readonly idOrder: Int32Array;
   readonly idRank: Int32Array;
+  /** Where the per-member results come from (the evaluated year's arena); separate buffers by default. */
+  readonly columns?: ColumnAllocator;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -86,7 +89,7 @@ function memberGroup(input: RankInput, i: number): number {
  * Members of each group in id order: `start` holds the group offsets, `order` the members (a stable
  * counting sort over the id order).
  */
-function membersByGroup(input: RankInput, groupCount: number): { start: Int32Array; order: Int32Array; largest: number } {
+function membersByGroup(input: RankInput, groupCount: number, columns: ColumnAllocator): { start: Int32Array; order: Int32Array; largest: number } {
   const { n, idOrder } = input;
   const start = new Int32Array(groupCount + 1);
   for (let i = 0; i < n; i++) {
@@ -95,7 +98,7 @@ function membersByGroup(input: RankInput, groupCount: number): { start: Int32Arr
   }
   let largest = 0;
   for (let g = 0; g < groupCount; g++) { largest = Math.max(largest, start[g + 1]); start[g + 1] += start[g]; }
-  const order = new Int32Array(start[groupCount]);
+  const order = columns.int32(start[groupCount]);
   const fill = start.slice(0, groupCount);
   for (let k = 0; k < n; k++) {
     const i = idOrder[k];
@@ -115,10 +118,11 @@ export function rankGroups(input: RankInput): RankState {
   const kv = input.key.values;
   const desc = input.key.desc;
   const G = group ? input.groupCount : 1;
-  const { start, order, largest } = membersByGroup(input, G);
+  const columns = input.columns ?? separateColumns;
+  const { start, order, largest } = membersByGroup(input, G, columns);
   // Ranks are whole numbers up to n: singles hold them exactly below 2^24, in half the memory.
-  const rank = (n < SINGLE_EXACT ? new Float32Array(n) : new Float64Array(n)).fill(NaN);
-  const pos = new Int32Array(n);
+  const rank = (n < SINGLE_EXACT ? columns.float32(n) : columns.float64(n)).fill(NaN);
+  const pos = columns.int32(n);
   // A group reads only its own slice of `order`, so once it is ranked its tie ends take that slice:
   // one array serves both (a column less at the size of the level).
   const tieEndAt = order;
