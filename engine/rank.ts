@@ -1,6 +1,7 @@
 // Ranking within groups: competition ranks (1, 2, 2, 4), positions ordered by key, tiebreaks, then id,
 // tie classes for boundary flags (and the boundary tests written in the rules). Sorts large groups by stable
-// radix passes over the key's bytes, small ones with a packed key and the native sort, then repairs exactly.
+// radix passes over the keys' high words, mid-sized ones with a packed key and the native sort, then an
+// insertion pass repairs exactly (and alone sorts the smallest).
 import type * as ast from '../grammar/ast.ts';
 import type { RuleSetModel } from './model.ts';
 import { decCompare, quotaCount, snap } from './decimal.ts';
@@ -191,12 +192,13 @@ class LocalOrder {
 }
 
 /**
- * Sorts local indices 0..size by `cmp` into perm. The packed key is the signed key with its low 20
- * mantissa bits replaced by the local index (which is id order), so the native comparator-less sort gets
- * equal keys in id order for free; the near-equal keys it may misorder are fixed by an insertion pass.
- * Groups of RADIX_MIN or more are ordered by radix passes instead (measured at 1M members in 300 teams:
- * the native sort took ~60 of the ranking's ~145 ms, the passes about a third of that).
- * `plain` (no tiebreaks) lets the insertion pass order equal keys by index without calling `cmp`.
+ * Sorts local indices 0..size by `cmp` into perm. Mid-sized groups: the packed key is the signed key with
+ * its low 20 mantissa bits replaced by the local index (which is id order), so the native comparator-less
+ * sort gets equal keys in id order for free. Groups of RADIX_MIN or more are ordered by radix passes
+ * instead (measured at 1M members in 300 teams: the native sort took ~60 of the ranking's ~145 ms, the
+ * passes about a third of that). Either may leave near-equal keys misordered; the insertion pass fixes
+ * them, and sorts groups of up to INSERTION_MAX by itself. `plain` (no tiebreaks) lets it order equal
+ * keys by index without calling `cmp`.
  */
 function sortLocal(
   size: number, keys: Float64Array, desc: boolean, packed: Float64Array, words: Uint32Array, perm: Int32Array,
