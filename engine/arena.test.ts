@@ -33,4 +33,14 @@ describe('ColumnArena', () => {
     expect(cols[8].buffer).not.toBe(cols[0].buffer);
     expect(cols[8].byteOffset).toBe(0);
   });
+  it('sizes its first buffer as planned, and later ones at the default size', () => {
+    const arena = new ColumnArena(3 * 8 * (1 << 18) + (2 << 20));
+    const cols = [arena.float64(1 << 18), arena.float64(1 << 18), arena.float64(1 << 18), arena.uint8(2 << 20)];
+    expect(new Set(cols.map(c => c.buffer)).size).toBe(1);
+    expect(cols[0].buffer.byteLength).toBe(8 << 20);
+    const more = arena.float64(1 << 18);
+    expect(more.buffer).not.toBe(cols[0].buffer);
+    expect(more.buffer.byteLength).toBe(64 << 20);
+  });
 });
+

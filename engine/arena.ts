@@ -25,10 +25,22 @@ export const separateColumns: ColumnAllocator = {
   uint8: n => new Uint8Array(n),
 };
 
-/** Large columns from shared buffers, which live as long as any of their columns; memory comes zeroed. */
+/** Bytes a column of `bytes` takes in a shared buffer (0: it gets a buffer of its own). */
+export function sharedBytes(bytes: number): number {
+  return bytes < SHARED_MIN_BYTES || bytes > CHUNK_BYTES / 2 ? 0 : Math.ceil(bytes / 8) * 8;
+}
+
+/**
+ * Large columns from shared buffers, which live as long as any of their columns; memory comes zeroed.
+ * The first buffer has the size the caller plans to use (when it knows), so that an evaluation asks
+ * the system for what it needs and no more: V8 counts every byte of an ArrayBuffer, used or not, and
+ * starts a full collection once an evaluation has allocated more than 64 MiB.
+ */
 export class ColumnArena implements ColumnAllocator {
   private chunk: ArrayBuffer | undefined;
   private used = 0;
+
+  constructor(private planned = 0) {}
 
   float64(n: number): Float64Array {
     const at = this.place(8 * n);
@@ -52,10 +64,11 @@ export class ColumnArena implements ColumnAllocator {
 
   /** A place of `bytes` (8-byte aligned) in a shared buffer, or undefined for a buffer of its own. */
   private place(bytes: number): { buffer: ArrayBuffer; offset: number } | undefined {
-    if (bytes < SHARED_MIN_BYTES || bytes > CHUNK_BYTES / 2) return undefined;
-    const size = Math.ceil(bytes / 8) * 8;
-    if (!this.chunk || this.used + size > CHUNK_BYTES) {
-      this.chunk = new ArrayBuffer(CHUNK_BYTES);
+    const size = sharedBytes(bytes);
+    if (size === 0) return undefined;
+    if (!this.chunk || this.used + size > this.chunk.byteLength) {
+      this.chunk = new ArrayBuffer(this.planned >= size ? this.planned : CHUNK_BYTES);
+      this.planned = 0;
       this.used = 0;
     }
     const offset = this.used;

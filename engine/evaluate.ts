@@ -8,7 +8,7 @@ import type { CompiledRuleSet, Exec, Storage } from './compile.ts';
 import { isCodePair } from './compile.ts';
 import type { Level, Slot, Step } from './plan.ts';
 import { rankGroups, type RankState } from './rank.ts';
-import { ColumnArena, type ColumnAllocator } from './arena.ts';
+import { ColumnArena, sharedBytes, type ColumnAllocator } from './arena.ts';
 import { gradeMembers } from './grade.ts';
 import { groupAggregate, groupIds, periodAggregate, rowAggregate } from './aggregate.ts';
 import { alignByIds, fetchAligned, idOrder, streakStep } from './history.ts';
@@ -117,12 +117,13 @@ export class YearContext {
   readonly gradeTies = new Map<number, Map<number, number>>();
   private readonly groupsBySlots = new Map<string, { gid: Int32Array; count: number }>();
   /** The year's computed columns, released together when the context is dropped. */
-  private readonly columns: ColumnAllocator = new ColumnArena();
+  private readonly columns: ColumnAllocator;
 
   constructor(readonly session: Session, readonly year: number, readonly data: YearData | undefined, readonly mode: 'current' | 'past') {
     const plan = session.compiled.plan;
     this.ranks = plan.ranks.map(() => undefined);
     this.levels = plan.levels.map(l => this.shell(l));
+    this.columns = new ColumnArena(plannedColumnBytes(mode === 'current' ? session.compiled.current : session.compiled.past, this.levels));
     if (data) for (const l of plan.levels) this.bindLevel(l);
   }
 
@@ -367,6 +368,26 @@ export class YearContext {
       }
     }
   }
+}
+
+const STORAGE_BYTES: Record<Storage, number> = { byte: 1, single: 4, double: 8 };
+
+/** What the schedule will take from the year's arena: kernel outputs, rank state and grade levels. */
+function plannedColumnBytes(schedule: readonly Exec[], levels: readonly LevelData[]): number {
+  let total = 0;
+  for (const e of schedule) {
+    if (e.kind === 'kernel') {
+      const n = levels[e.level].n;
+      for (const s of e.storage) total += sharedBytes(STORAGE_BYTES[s] * n);
+    } else if (e.step.kind === 'rank') {
+      const n = levels[e.step.level].n;
+      total += sharedBytes((n < 1 << 24 ? 4 : 8) * n) + 2 * sharedBytes(4 * n);
+    } else if (e.step.kind === 'grade') {
+      const n = levels[e.step.level].n;
+      total += sharedBytes(8 * n) + sharedBytes(n);
+    }
+  }
+  return total;
 }
 
 function distinctKnown(table: Float64Array): boolean {
