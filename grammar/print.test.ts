@@ -124,6 +124,12 @@ describe('layout', () => {
     expect(out).toBe('enum A { x }\nenum B { y }\n\nscore s = 1\nscore t = 2\n\nenum C { z }\n');
   });
 
+  it('starts a new run at an own-line comment and does not count the comment as the item\'s lines', () => {
+    const src = 'input a: number\n# section\ninput b: number\ninput c: number\n\n\ninput d: number\n';
+    const out = format(parse(src).file, { source: src });
+    expect(out).toBe('input a: number\n\n# section\ninput b: number\ninput c: number\ninput d: number\n');
+  });
+
   it('breaks a long weighted block one item per line, with commas', () => {
     const names = ['综合考核', '承诺考绩', '重点任务', '民主测评', '领导点评', '单位评价'];
     const weights = ['30', '20', '15', '15', '10', '10'];

@@ -2,7 +2,8 @@
 //
 // Layout: 2-space indentation; lines up to 100 columns (a CJK character counts two); the header,
 // then definitions separated by a blank line, except that consecutive one-line definitions of the
-// same kind (a run of inputs, of enums, of removes…) stay together. Weights rows, events
+// same kind (a run of inputs, of enums, of removes…) stay together; an own-line comment before a
+// definition starts a new run. Weights rows, events
 // situations, grade levels, match and tiers arms, test steps and unit members are one per line.
 // Enums, records, periods, tables, weighted blocks, call arguments and given/expect facts stay on
 // one line when they fit and hold no comment, otherwise one element per line. Long `and`/`or`
@@ -63,14 +64,19 @@ function renderItem(ctx: PrintContext, item: Item, width: number): string {
   }
 }
 
-/** Items separated by blank lines, except runs of one-line items of the same kind. */
+/**
+ * Items separated by blank lines, except runs of one-line items of the same kind. Own-line comments
+ * before an item do not count as its lines, and they open a new run: a commented run of inputs
+ * reads as a paragraph under its comment.
+ */
 function renderItems(ctx: PrintContext, items: readonly Item[], width: number): string {
   let out = '';
   let prev: { kind: string; oneLine: boolean } | undefined;
   for (const item of items) {
     const text = renderItem(ctx, item, width);
-    const oneLine = !text.includes('\n');
-    if (prev) out += prev.oneLine && oneLine && prev.kind === item.kind ? '\n' : '\n\n';
+    const leading = commentsOf(ctx, item).leading.length;
+    const oneLine = text.split('\n').length === leading + 1;
+    if (prev) out += prev.oneLine && oneLine && leading === 0 && prev.kind === item.kind ? '\n' : '\n\n';
     out += text;
     prev = { kind: item.kind, oneLine };
   }
