@@ -1,12 +1,13 @@
 // Fuzz: 100,000+ inputs per run from a seeded PRNG — mutations of every testdata/**/*.kp file, of
 // the reference's examples and of generated programs, plus random token soups. The parser must
 // never throw, keep every span inside the text, and stay fast on each input.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from './parse.ts';
 import { tokenize } from './lexer.ts';
 import { generateProgramText } from './testing/arbitrary.ts';
+import { kpFiles } from './testing/kp-files.node.ts';
 import { KEYWORDS } from './vocabulary.ts';
 import { mulberry32 } from './testing/prng.ts';
 
@@ -15,16 +16,6 @@ const INPUTS = 100_000;
 const PER_INPUT_LIMIT_MS = 200;
 
 const prng = mulberry32;
-
-function kpFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...kpFiles(path));
-    else if (name.endsWith('.kp')) out.push(path);
-  }
-  return out;
-}
 
 const fileSources = kpFiles(join(root, 'testdata')).map(p => readFileSync(p, 'utf8'));
 const docSources = [...readFileSync(join(root, 'docs', 'language.md'), 'utf8').matchAll(/```kp\n([\s\S]*?)```/g)].map(m => m[1]);

@@ -1,25 +1,16 @@
 // The parser's shortcuts for lone leaves (parser-expr.ts, `fastPaths`) change nothing: with them on
 // and off, every rule file, every cut and damaged copy of one, and generated programs parse to the
 // same AST and diagnostics, also under small nesting limits.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { tokenize } from './lexer.ts';
 import { parse } from './parse.ts';
 import { parser } from './parser.ts';
 import { generateProgramText } from './testing/arbitrary.ts';
+import { kpFiles } from './testing/kp-files.node.ts';
 
 const root = join(import.meta.dirname, '..');
-
-function kpFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...kpFiles(path));
-    else if (name.endsWith('.kp')) out.push(path);
-  }
-  return out;
-}
 
 function bothWays(text: string, maxDepth?: number): [string, string] {
   const options = maxDepth === undefined ? {} : { maxDepth };

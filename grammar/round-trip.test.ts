@@ -9,6 +9,7 @@ import { parse } from './parse.ts';
 import { format, type FormatOptions } from './print.ts';
 import { BUILTINS } from './vocabulary.ts';
 import { arbitraryRuleFile, generateProgramText, generateRuleFile, seededChoices } from './testing/arbitrary.ts';
+import { kpFiles } from './testing/kp-files.node.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const fmtDir = path.join(root, 'testdata/fmt');
@@ -96,18 +97,6 @@ describe('examples of docs/language.md', () => {
     it(`example ${i + 1} obeys the laws`, () => checkLaws(block));
   });
 });
-
-/** Every `.kp` file under a folder, sorted by path. */
-function kpFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...kpFiles(p));
-    else if (entry.name.endsWith('.kp')) out.push(p);
-  }
-  return out.sort();
-}
 
 describe('every rule file of the repository that parses', () => {
   const files = [...kpFiles(path.join(root, 'rules')), ...kpFiles(path.join(root, 'testdata'))]
